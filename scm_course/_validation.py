@@ -1,0 +1,135 @@
+"""Input validation shared by every model function.
+
+One place for the checks, so that every public function raises the same kind of
+error with a message that names the argument, the bad value and the rule
+(scikit-learn style).  Nothing here coerces silently: a value is accepted as it
+is, converted losslessly, or rejected.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "as_numeric_series",
+    "check_columns",
+    "check_fraction_cutoffs",
+    "check_weights",
+    "check_option",
+]
+
+
+def _preview(values: Iterable, limit: int = 5) -> str:
+    values = list(values)
+    shown = ", ".join(repr(v) for v in values[:limit])
+    return shown + (", ..." if len(values) > limit else "")
+
+
+def as_numeric_series(
+    values,
+    name: str,
+    *,
+    nonnegative: bool = False,
+    positive: bool = False,
+    allow_empty: bool = False,
+    not_all_zero: bool = False,
+) -> pd.Series:
+    """Return ``values`` as a float Series after checking it.
+
+    ``values`` must be a pandas Series (or a mapping, converted to one) with a
+    unique index and finite numeric values.
+    """
+    if isinstance(values, Mapping):
+        values = pd.Series(dict(values), dtype="object")
+    if not isinstance(values, pd.Series):
+        raise TypeError(
+            f"{name} must be a pandas Series indexed by item (or a dict item -> number), "
+            f"got {type(values).__name__}"
+        )
+    if len(values) == 0 and not allow_empty:
+        raise ValueError(f"{name} is empty; it needs at least one item")
+    if values.index.has_duplicates:
+        dup = values.index[values.index.duplicated()].unique()
+        raise ValueError(f"{name} has duplicate item ids: {_preview(dup)}; ids must be unique")
+    if values.dtype == bool or not (
+        pd.api.types.is_numeric_dtype(values.dtype) or values.dtype == object
+    ):
+        raise TypeError(f"{name} must hold numbers, got dtype {values.dtype}")
+    if values.dtype == object:
+        bad = [v for v in values if isinstance(v, bool) or not isinstance(v, Real)]
+        if bad:
+            raise TypeError(f"{name} must hold numbers, got non-numeric values {_preview(bad)}")
+    arr = values.to_numpy(dtype=float)
+    finite = np.isfinite(arr)
+    if not finite.all():
+        where = list(values.index[~finite])
+        raise ValueError(f"{name} must be finite numbers; NaN or inf at items {_preview(where)}")
+    if positive and (arr <= 0).any():
+        where = list(values.index[arr <= 0])
+        raise ValueError(f"{name} must be > 0; got values <= 0 at items {_preview(where)}")
+    if nonnegative and (arr < 0).any():
+        where = list(values.index[arr < 0])
+        raise ValueError(f"{name} must be >= 0; got negative values at items {_preview(where)}")
+    if not_all_zero and len(arr) and not arr.any():
+        raise ValueError(f"{name} are all zero; at least one must be > 0")
+    return pd.Series(arr, index=values.index, name=values.name)
+
+
+def check_columns(df, required: Iterable[str], name: str = "df") -> pd.DataFrame:
+    """Check ``df`` is a non-empty DataFrame that has every column in ``required``."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{name} is missing column(s) {_preview(missing)}; it has {_preview(df.columns, 12)}"
+        )
+    if len(df) == 0:
+        raise ValueError(f"{name} is empty; it needs at least one row")
+    return df
+
+
+def check_fraction_cutoffs(cutoffs, name: str = "cutoffs") -> tuple[float, ...]:
+    """Check cut-offs are strictly increasing numbers strictly inside (0, 1)."""
+    try:
+        values = tuple(float(c) for c in cutoffs)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a sequence of numbers, got {cutoffs!r}") from None
+    if not values:
+        raise ValueError(f"{name} must hold at least one cut-off in (0, 1)")
+    if not all(np.isfinite(values)) or any(c <= 0 or c >= 1 for c in values):
+        raise ValueError(f"{name} must lie strictly between 0 and 1, got {values}")
+    if any(b <= a for a, b in zip(values, values[1:])):
+        raise ValueError(f"{name} must be strictly increasing, got {values}")
+    return values
+
+
+def check_weights(weights, name: str, allowed: Iterable) -> dict:
+    """Check a mapping key -> weight: known keys, finite, >= 0, not all zero."""
+    if not isinstance(weights, Mapping):
+        raise TypeError(f"{name} must be a mapping key -> weight, got {type(weights).__name__}")
+    allowed = list(allowed)
+    unknown = [k for k in weights if k not in allowed]
+    if unknown:
+        raise ValueError(f"{name} names unknown key(s) {_preview(unknown)}; allowed: {_preview(allowed, 20)}")
+    out = {}
+    for key, w in weights.items():
+        if isinstance(w, bool) or not isinstance(w, Real):
+            raise TypeError(f"{name}[{key!r}] must be a number, got {w!r}")
+        if not np.isfinite(w) or w < 0:
+            raise ValueError(f"{name}[{key!r}] must be a finite number >= 0, got {w!r}")
+        out[key] = float(w)
+    if not out or not any(out.values()):
+        raise ValueError(f"{name} are all zero (or empty); at least one weight must be > 0")
+    return out
+
+
+def check_option(value, name: str, allowed: Iterable):
+    """Check ``value`` is one of ``allowed`` and list the valid options if not."""
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {_preview(allowed, 20)}, got {value!r}")
+    return value

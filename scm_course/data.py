@@ -1,0 +1,358 @@
+"""Course data: textbook instances, seeded generators and validated loaders.
+
+* :func:`load_instance` returns a table of the seed materials (the order
+  priority table, the contribution matrix, ...) stored once in
+  ``scm_course/resources/instances.json``, so tests and notebooks use the same
+  numbers.
+* :func:`generate_distributor` makes the course's fictional appliance
+  distributor (products, customers, order lines) from a seed; the committed CSV
+  copy in ``datasets/distributor/`` is exactly its default output
+  (``python tools/make_datasets.py`` rewrites it) and :func:`load_distributor`
+  reads it back with schema and type checks.
+
+Every table is documented in ``datasets/README.md``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "DISTRIBUTOR_SCHEMA",
+    "instance_names",
+    "load_instance",
+    "generate_distributor",
+    "load_distributor",
+    "save_distributor",
+    "datasets_dir",
+    "validate_table",
+]
+
+
+# --------------------------------------------------------------------------
+# textbook instances
+# --------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _instances() -> dict:
+    text = resources.files("scm_course").joinpath("resources/instances.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def instance_names() -> list[str]:
+    """Names of the stored textbook instances."""
+    return sorted(_instances())
+
+
+def load_instance(name: str) -> dict:
+    """Return the data of a textbook instance (a fresh copy each call).
+
+    Examples
+    --------
+    >>> load_instance("order_priority")["priority"]
+    [1, 3, 2, 5, 7, 5, 4, 8, 10, 9]
+    """
+    store = _instances()
+    if name not in store:
+        raise ValueError(f"name must be one of {sorted(store)}, got {name!r}")
+    return json.loads(json.dumps(store[name]["data"]))
+
+
+# --------------------------------------------------------------------------
+# schema checks
+# --------------------------------------------------------------------------
+#: Column -> kind for each table of the distributor dataset.
+DISTRIBUTOR_SCHEMA = {
+    "products": {
+        "product_id": "str",
+        "name": "str",
+        "category": "str",
+        "unit_cost": "float",
+        "unit_price": "float",
+        "importance": "int",
+    },
+    "customers": {
+        "customer_id": "str",
+        "name": "str",
+        "region": "str",
+        "channel": "str",
+    },
+    "order_lines": {
+        "order_id": "str",
+        "order_date": "date",
+        "customer_id": "str",
+        "product_id": "str",
+        "quantity": "int",
+        "revenue": "float",
+        "cost": "float",
+        "margin": "float",
+    },
+}
+
+_KEYS = {"products": "product_id", "customers": "customer_id"}
+
+
+def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
+    """Check ``df`` has every column of ``schema`` with the right kind of values.
+
+    Kinds: ``"str"`` (non-empty text), ``"int"``, ``"float"`` (finite numbers) and
+    ``"date"``.  Returns a copy with the columns converted to their kind.  The
+    error names the table, the column and the first bad row.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name} must be a DataFrame, got {type(df).__name__}")
+    missing = [c for c in schema if c not in df.columns]
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {missing}; expected {list(schema)}")
+    if len(df) == 0:
+        raise ValueError(f"{name}: the table is empty")
+    out = df.copy()
+    for col, kind in schema.items():
+        s = out[col]
+        if kind == "str":
+            bad = s.isna() | (s.astype(str).str.strip() == "")
+            if bad.any():
+                raise ValueError(f"{name}: column {col!r} has empty values (first at row {int(np.argmax(bad.to_numpy()))})")
+            out[col] = s.astype(str)
+        elif kind in ("int", "float"):
+            num = pd.to_numeric(s, errors="coerce")
+            bad = num.isna() | ~np.isfinite(num.astype(float))
+            if bad.any():
+                i = int(np.argmax(bad.to_numpy()))
+                raise ValueError(f"{name}: column {col!r} must hold numbers; bad value {s.iloc[i]!r} at row {i}")
+            if kind == "int":
+                if (num != num.round()).any():
+                    i = int(np.argmax((num != num.round()).to_numpy()))
+                    raise ValueError(f"{name}: column {col!r} must hold whole numbers; got {s.iloc[i]!r} at row {i}")
+                out[col] = num.astype("int64")
+            else:
+                out[col] = num.astype(float)
+        elif kind == "date":
+            dt = pd.to_datetime(s, errors="coerce", format="%Y-%m-%d") if s.dtype == object else pd.to_datetime(s, errors="coerce")
+            if dt.isna().any():
+                i = int(np.argmax(dt.isna().to_numpy()))
+                raise ValueError(f"{name}: column {col!r} must hold dates (YYYY-MM-DD); bad value {s.iloc[i]!r} at row {i}")
+            out[col] = dt
+        else:  # pragma: no cover - schema typo
+            raise AssertionError(kind)
+    return out
+
+
+def _check_distributor(tables: dict) -> dict:
+    out = {}
+    for name, schema in DISTRIBUTOR_SCHEMA.items():
+        if name not in tables:
+            raise ValueError(f"distributor data: table {name!r} is missing")
+        out[name] = validate_table(tables[name], schema, name)
+    for name, key in _KEYS.items():
+        dup = out[name][key][out[name][key].duplicated()]
+        if len(dup):
+            raise ValueError(f"{name}: duplicate {key} {dup.iloc[0]!r}; ids must be unique")
+    lines = out["order_lines"]
+    for name, key in _KEYS.items():
+        unknown = ~lines[key].isin(out[name][key])
+        if unknown.any():
+            raise ValueError(f"order_lines: {key} {lines[key][unknown].iloc[0]!r} is not in {name}")
+    if (lines["quantity"] <= 0).any():
+        raise ValueError("order_lines: column 'quantity' must be > 0")
+    return out
+
+
+# --------------------------------------------------------------------------
+# the fictional appliance distributor
+# --------------------------------------------------------------------------
+# (category, Chinese name, unit-cost range CNY, gross margin range, importance code)
+# Importance: 1 = customers buy elsewhere at once (lost sale), 2 = a short
+# delay is accepted, 3 = a longer delay is accepted (made-to-order, projects).
+_CATEGORIES = [
+    ("air_conditioner", "空调", (1800, 4200), (0.14, 0.26), 1),
+    ("refrigerator", "冰箱", (1500, 5200), (0.12, 0.24), 2),
+    ("washing_machine", "洗衣机", (900, 3200), (0.12, 0.22), 2),
+    ("television", "电视", (1200, 6000), (0.08, 0.16), 1),
+    ("water_heater", "热水器", (600, 2400), (0.18, 0.30), 2),
+    ("range_hood", "油烟机", (800, 2600), (0.20, 0.34), 3),
+    ("microwave", "微波炉", (250, 900), (0.15, 0.28), 1),
+    ("rice_cooker", "电饭煲", (120, 600), (0.22, 0.38), 1),
+    ("dishwasher", "洗碗机", (1600, 4800), (0.20, 0.32), 3),
+]
+_REGIONS = ["East", "North", "South", "Central", "West"]
+_CHANNELS = {  # channel -> (share of customers, mean order size multiplier, discount)
+    "retail_chain": (0.2, 3.0, 0.06),
+    "dealer": (0.5, 1.0, 0.03),
+    "e_commerce": (0.2, 1.8, 0.05),
+    "project": (0.1, 4.0, 0.08),
+}
+_DEALER_WORDS = ["Harbour", "Golden", "Evergreen", "Riverside", "Lotus", "Summit", "Jade",
+                 "Pine", "Sunrise", "Bamboo", "Crane", "Orchid", "Maple", "Silver", "Phoenix",
+                 "Plum", "Cedar", "Pearl", "Willow", "Aurora"]
+_DEALER_KINDS = ["Appliances", "Electric", "Home Store", "Trading", "Digital", "Mall"]
+
+
+def generate_distributor(
+    seed: int = 2024,
+    *,
+    n_products: int = 60,
+    n_customers: int = 40,
+    n_orders: int = 2500,
+    start: str = "2025-01-01",
+    days: int = 364,
+) -> dict[str, pd.DataFrame]:
+    """Generate the fictional appliance distributor used across the course.
+
+    A regional distributor of home appliances (a stand-in for the logistics
+    arm of an appliance maker) sells ``n_products`` SKUs in nine categories to
+    ``n_customers`` customers (dealers, retail chains, e-commerce shops and
+    project builders) over one year.  Product popularity and customer size are
+    log-normal, which gives the skewed (Pareto-like) sales that ABC analysis
+    expects; each order holds 1-6 lines.  Money is in CNY, rounded to cents.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``numpy.random.default_rng``; the same seed gives identical
+        tables on every machine.
+    n_products, n_customers, n_orders : int
+        Table sizes (>= 1; ``n_products`` >= 9 so every category appears).
+    start : str
+        First order date (YYYY-MM-DD).
+    days : int
+        Length of the order period in days.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``products``, ``customers`` and ``order_lines`` with the columns of
+        :data:`DISTRIBUTOR_SCHEMA` (see ``datasets/README.md``).
+    """
+    for name, value, low in (("n_products", n_products, len(_CATEGORIES)), ("n_customers", n_customers, 1),
+                             ("n_orders", n_orders, 1), ("days", days, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name} must be a whole number >= {low}, got {value!r}")
+    rng = np.random.default_rng(seed)
+
+    # products: every category at least once, the rest at random
+    cat_idx = np.concatenate([np.arange(len(_CATEGORIES)),
+                              rng.integers(0, len(_CATEGORIES), n_products - len(_CATEGORIES))])
+    cat_idx = np.sort(cat_idx, kind="stable")
+    rows = []
+    counters: dict[str, int] = {}
+    for i, c in enumerate(cat_idx):
+        key, zh, (lo, hi), (m_lo, m_hi), importance = _CATEGORIES[c]
+        counters[key] = counters.get(key, 0) + 1
+        cost = round(float(rng.uniform(lo, hi)), -1)
+        margin = float(rng.uniform(m_lo, m_hi))
+        price = round(cost / (1 - margin), -1)
+        model = f"{key[:2].upper()}-{100 + 10 * counters[key] + int(rng.integers(0, 10))}"
+        rows.append((f"P{i + 1:03d}", f"{key.replace('_', ' ').title()} {model}", key, cost, price, importance))
+    products = pd.DataFrame(rows, columns=list(DISTRIBUTOR_SCHEMA["products"]))
+
+    channels = list(_CHANNELS)
+    ch = rng.choice(len(channels), size=n_customers, p=[_CHANNELS[c][0] for c in channels])
+    words = rng.permutation(len(_DEALER_WORDS))
+    customers = pd.DataFrame({
+        "customer_id": [f"C{i + 1:03d}" for i in range(n_customers)],
+        "name": [f"{_DEALER_WORDS[words[i % len(words)]]} {_DEALER_KINDS[int(rng.integers(0, len(_DEALER_KINDS)))]}"
+                 + (f" {i // len(words) + 1}" if i >= len(words) else "") for i in range(n_customers)],
+        "region": rng.choice(_REGIONS, size=n_customers),
+        "channel": [channels[k] for k in ch],
+    })
+
+    popularity = rng.lognormal(0.0, 1.6, n_products)
+    size = rng.lognormal(0.0, 1.5, n_customers)
+    order_cust = rng.choice(n_customers, size=n_orders, p=size / size.sum())
+    start_ts = pd.Timestamp(start)
+    order_day = np.sort(rng.integers(0, days, n_orders))
+    lines_per_order = rng.integers(1, 7, n_orders)
+    n_lines = int(lines_per_order.sum())
+    line_order = np.repeat(np.arange(n_orders), lines_per_order)
+    line_prod = rng.choice(n_products, size=n_lines, p=popularity / popularity.sum())
+    cust_of_line = order_cust[line_order]
+    mult = np.array([_CHANNELS[customers["channel"].iat[k]][1] for k in range(n_customers)])[cust_of_line]
+    qty = 1 + rng.poisson(2.0 * mult)
+    disc = np.array([_CHANNELS[customers["channel"].iat[k]][2] for k in range(n_customers)])[cust_of_line]
+    price = products["unit_price"].to_numpy()[line_prod]
+    cost_u = products["unit_cost"].to_numpy()[line_prod]
+    revenue = np.round(qty * price * (1 - disc), 2)
+    cost = np.round(qty * cost_u, 2)
+    lines = pd.DataFrame({
+        "order_id": [f"O{k + 1:05d}" for k in line_order],
+        "order_date": (start_ts + pd.to_timedelta(order_day[line_order], unit="D")).normalize(),
+        "customer_id": customers["customer_id"].to_numpy()[cust_of_line],
+        "product_id": products["product_id"].to_numpy()[line_prod],
+        "quantity": qty.astype("int64"),
+        "revenue": revenue,
+        "cost": cost,
+        "margin": np.round(revenue - cost, 2),
+    })
+    # one line per (order, product): merge repeats so an order never lists a SKU twice
+    lines = (lines.groupby(["order_id", "order_date", "customer_id", "product_id"], as_index=False, sort=True)
+             [["quantity", "revenue", "cost", "margin"]].sum())
+    lines[["revenue", "cost", "margin"]] = lines[["revenue", "cost", "margin"]].round(2)
+    return _check_distributor({"products": products, "customers": customers, "order_lines": lines})
+
+
+def datasets_dir() -> Path:
+    """The course's ``datasets/`` folder (``SCM_COURSE_DATA`` overrides it)."""
+    env = os.environ.get("SCM_COURSE_DATA")
+    path = Path(env) if env else Path(__file__).resolve().parent.parent / "datasets"
+    if not path.is_dir():
+        raise FileNotFoundError(
+            f"datasets folder not found at {path}; run the course from its repository "
+            "(README set-up) or set SCM_COURSE_DATA to the folder holding the datasets"
+        )
+    return path
+
+
+def save_distributor(tables: dict, folder) -> None:
+    """Write the distributor tables as UTF-8 CSV files into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in DISTRIBUTOR_SCHEMA:
+        df = tables[name].copy()
+        if name == "order_lines":
+            df["order_date"] = df["order_date"].dt.strftime("%Y-%m-%d")
+        df.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+
+
+def load_distributor(folder=None) -> dict[str, pd.DataFrame]:
+    """Load the appliance distributor dataset with schema and type checks.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Folder holding ``products.csv``, ``customers.csv`` and
+        ``order_lines.csv``; default ``datasets/distributor``.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``products``, ``customers``, ``order_lines`` (dates parsed).
+
+    Raises
+    ------
+    FileNotFoundError
+        If a file is missing.
+    ValueError
+        If a column is missing or holds bad values; the message names the
+        file and the column.
+    """
+    folder = Path(folder) if folder is not None else datasets_dir() / "distributor"
+    tables = {}
+    for name in DISTRIBUTOR_SCHEMA:
+        path = folder / f"{name}.csv"
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is missing; restore it with git (or run python tools/make_datasets.py)")
+        try:
+            tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except (pd.errors.ParserError, UnicodeDecodeError) as err:
+            raise ValueError(f"{path} is not a valid UTF-8 CSV file: {err}") from None
+        tables[name] = tables[name].replace("", np.nan)
+    try:
+        return _check_distributor(tables)
+    except ValueError as err:
+        raise ValueError(f"{folder}: {err}") from None

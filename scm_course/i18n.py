@@ -1,0 +1,147 @@
+"""Language of plot and widget labels (中文 / English), and fonts for Chinese.
+
+``set_language("zh")`` switches every label the package draws or shows (plot
+titles, axes, legends, widget descriptions, table headers) to Chinese;
+``set_language("en")`` switches back.  Labels live in one data file,
+``scm_course/resources/labels.csv`` (columns ``key, en, zh``), so a translator
+edits a table, not code, and a test checks every key has both languages.
+
+Fonts
+-----
+Matplotlib's default font (DejaVu Sans) has no Chinese glyphs.  The course
+ships a small subset of Noto Sans SC (SIL OFL 1.1), renamed "SCM Course Sans
+SC", covering ASCII, Latin-1, all 6,763 GB2312 hanzi and CJK punctuation
+(``scm_course/fonts/README.md``).  :func:`use_course_fonts` registers it and
+sets matplotlib's font-fallback chain (matplotlib >= 3.6)::
+
+    DejaVu Sans -> SCM Course Sans SC -> any installed system CJK font
+
+Latin text therefore looks exactly as usual, Chinese comes from the bundled
+font on every machine (so figures are identical everywhere), and a rare
+character outside the subset falls back to a system font such as Noto Sans
+CJK SC, WenQuanYi Micro Hei, Microsoft YaHei or PingFang SC when one exists.
+The chain is installed when the language is set and when a course figure is
+made; this rcParams change is the package's only global state besides the
+language itself.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "LANGUAGES",
+    "set_language",
+    "get_language",
+    "t",
+    "has_label",
+    "label_keys",
+    "use_course_fonts",
+    "COURSE_FONT_FAMILY",
+]
+
+LANGUAGES = ("en", "zh")
+COURSE_FONT_FAMILY = "SCM Course Sans SC"
+_SYSTEM_CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "SimHei",
+)
+_state = {"language": "en"}
+
+
+def set_language(language: str) -> None:
+    """Set the language of every label the course draws: ``"en"`` or ``"zh"``.
+
+    Call it before building a figure or an app; objects already drawn keep
+    their labels (re-run the cell that makes them).
+
+    Examples
+    --------
+    >>> set_language("zh"); t("priority.abc.title")
+    '帕累托曲线（ABC 分类）'
+    >>> set_language("en"); t("priority.abc.title")
+    'Pareto curve (ABC classification)'
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
+    _state["language"] = language
+    use_course_fonts()
+
+
+def get_language() -> str:
+    """The current label language, ``"en"`` or ``"zh"``."""
+    return _state["language"]
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, dict[str, str]]:
+    text = resources.files("scm_course").joinpath("resources/labels.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    table: dict[str, dict[str, str]] = {}
+    for row in rows:
+        key = row["key"].strip()
+        if key in table:
+            raise ValueError(f"labels.csv: duplicate key {key!r}")
+        table[key] = {lang: row[lang] for lang in LANGUAGES}
+    return table
+
+
+def label_keys() -> list[str]:
+    """Every label key, sorted."""
+    return sorted(_labels())
+
+
+def has_label(key: str) -> bool:
+    """True if ``key`` is a label key."""
+    return key in _labels()
+
+
+def t(key: str, language: str | None = None, **fields) -> str:
+    """Translate a label key into the current (or given) language.
+
+    ``fields`` fill ``{placeholders}`` in the label text.
+
+    Raises
+    ------
+    KeyError
+        If the key is unknown (so a typo never shows up as a raw key).
+    """
+    table = _labels()
+    if key not in table:
+        raise KeyError(f"unknown label key {key!r}; add it to scm_course/resources/labels.csv")
+    lang = language or _state["language"]
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    text = table[key][lang]
+    return text.format(**fields) if fields else text
+
+
+@lru_cache(maxsize=1)
+def _font_chain() -> tuple[str, ...]:
+    from matplotlib import font_manager
+
+    path = resources.files("scm_course").joinpath("fonts/SCMCourseSansSC-Regular.otf")
+    font_manager.fontManager.addfont(str(path))
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    extra = tuple(f for f in _SYSTEM_CJK_FAMILIES if f in installed)
+    return ("DejaVu Sans", COURSE_FONT_FAMILY) + extra
+
+
+def use_course_fonts() -> tuple[str, ...]:
+    """Register the bundled CJK font and install the font-fallback chain.
+
+    Returns the chain, e.g. ``("DejaVu Sans", "SCM Course Sans SC")``.
+    """
+    import matplotlib
+
+    chain = _font_chain()
+    if tuple(matplotlib.rcParams["font.family"]) != chain:
+        matplotlib.rcParams["font.family"] = list(chain)
+    return chain

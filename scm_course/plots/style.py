@@ -1,0 +1,42 @@
+"""Shared look of the course figures: colours, figure factory, fonts."""
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from ..i18n import use_course_fonts
+
+__all__ = ["CLASS_COLORS", "IMPORTANCE_COLORS", "QUADRANT_COLORS", "new_figure", "axes_or_new"]
+
+#: Colours of classes A, B, C, D, ... (most to least valuable).
+CLASS_COLORS = ("#1f4e79", "#4f81bd", "#a6c8e8", "#d9d9d9", "#f2f2f2")
+#: Colours of the importance codes of the order-priority method.
+IMPORTANCE_COLORS = {1: "#c0392b", 2: "#e67e22", 3: "#27ae60"}
+#: Colours of the volume x profit quadrants.
+QUADRANT_COLORS = {
+    "high-high": "#1f77b4",
+    "high-low": "#ff7f0e",
+    "low-high": "#2ca02c",
+    "low-low": "#7f7f7f",
+}
+
+
+def new_figure(ncols: int = 1, *, figsize=(9.0, 3.6), dpi: int = 100, **subplot_kw):
+    """A figure for an app: no pyplot state, so it is never auto-displayed.
+
+    Returns ``(figure, axes)``; ``axes`` is a single Axes for ``ncols == 1``.
+    """
+    use_course_fonts()
+    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+    axes = fig.subplots(1, ncols, **subplot_kw)
+    return fig, axes
+
+
+def axes_or_new(ax, *, figsize=(6.0, 4.0)):
+    """Return ``ax``, or new axes on a pyplot figure (shown inline) if None."""
+    use_course_fonts()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
