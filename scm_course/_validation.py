@@ -131,5 +131,5 @@ def check_option(value, name: str, allowed: Iterable):
     """Check ``value`` is one of ``allowed`` and list the valid options if not."""
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"{name} must be one of {_preview(allowed, 20)}, got {value!r}")
+        raise ValueError(f"{name} must be one of [{_preview(allowed, 20)}], got {value!r}")
     return value

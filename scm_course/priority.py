@@ -42,6 +42,7 @@ __all__ = [
     "textbook_contribution_matrix",
     "service_policy",
     "policy_safety_stock",
+    "demand_sd_by_class",
     "volume_profit_matrix",
     "weighted_scores",
 ]
@@ -504,6 +505,67 @@ def policy_safety_stock(availability, demand_sd, *, max_level=0.999) -> pd.DataF
         raise ValueError("demand_sd must hold finite numbers >= 0")
     z = safety_factor(np.minimum(a, max_level))
     return pd.DataFrame(z * sd, index=availability.index, columns=availability.columns)
+
+
+def demand_sd_by_class(order_lines, customer_class, product_class, *, value="cost", date="order_date",
+                       freq="W-MON", lead_time_periods=1.0) -> pd.DataFrame:
+    """Standard deviation of lead-time demand per customer class x product class.
+
+    Order lines are summed per period (weeks by default) and cell; periods
+    without orders count as zero demand.  The per-period standard deviation
+    (``ddof=1``) is scaled to the lead time by ``sqrt(lead_time_periods)``
+    (independent periods).  The result feeds :func:`policy_safety_stock`.
+
+    Parameters
+    ----------
+    order_lines : pandas.DataFrame
+        Needs ``customer_id``, ``product_id``, the ``date`` column and the
+        ``value`` column (e.g. ``cost`` for stock valued at cost, or
+        ``quantity``).
+    customer_class, product_class : pandas.Series
+        Class per ``customer_id`` / ``product_id`` (e.g. the ``cls`` column of
+        :func:`abc_classify`); a categorical keeps its category order.
+    value, date : str
+        Column names.
+    freq : str, default "W-MON"
+        Pandas period frequency of the demand buckets.
+    lead_time_periods : float, default 1.0
+        Replenishment lead time in periods (> 0).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows = customer classes, columns = product classes.
+    """
+    check_columns(order_lines, ["customer_id", "product_id", date, value], "order_lines")
+    if not (isinstance(lead_time_periods, (int, float)) and np.isfinite(lead_time_periods) and lead_time_periods > 0):
+        raise ValueError(f"lead_time_periods must be a number > 0, got {lead_time_periods!r}")
+    for name, cls, key in (("customer_class", customer_class, "customer_id"), ("product_class", product_class, "product_id")):
+        if not isinstance(cls, pd.Series):
+            raise TypeError(f"{name} must be a Series {key} -> class, got {type(cls).__name__}")
+        unknown = ~order_lines[key].isin(cls.index)
+        if unknown.any():
+            raise ValueError(f"{name} has no class for {key} {order_lines[key][unknown].iloc[0]!r}")
+    amount = as_numeric_series(order_lines[value].reset_index(drop=True), f"order_lines[{value!r}]")
+    dates = pd.to_datetime(order_lines[date]).reset_index(drop=True)
+    periods = dates.dt.to_period(freq)
+    frame = pd.DataFrame({
+        "period": periods,
+        "c": order_lines["customer_id"].map(customer_class).to_numpy(),
+        "p": order_lines["product_id"].map(product_class).to_numpy(),
+        "v": amount.to_numpy(),
+    })
+    table = frame.groupby(["c", "p", "period"], observed=True)["v"].sum().unstack("period")
+    all_periods = pd.period_range(periods.min(), periods.max(), freq=freq)
+    table = table.reindex(columns=all_periods, fill_value=0.0).fillna(0.0)
+    sd = table.std(axis=1, ddof=1).unstack("p") * np.sqrt(lead_time_periods)
+
+    def _order(cls):
+        return list(cls.cat.categories) if isinstance(cls.dtype, pd.CategoricalDtype) else sorted(cls.unique())
+
+    sd = sd.reindex(index=_order(customer_class), columns=_order(product_class)).fillna(0.0)
+    sd.index.name, sd.columns.name = "customer_class", "product_class"
+    return sd
 
 
 def _split_value(series: pd.Series, split, name: str) -> float:

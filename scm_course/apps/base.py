@@ -77,6 +77,10 @@ class CourseApp(widgets.VBox):
         per = -(-len(boxes) // columns)
         return widgets.HBox([widgets.VBox(boxes[i * per:(i + 1) * per]) for i in range(columns)])
 
+    def __repr__(self) -> str:
+        # Short and stable: the default widget repr would embed the PNG bytes.
+        return f"<{type(self).__name__}: {len(self.controls)} controls>"
+
     def value(self, name):
         """Current value of the control ``name``."""
         return self.controls[name].value

@@ -12,7 +12,7 @@ from ..plots import new_figure
 from ..plots import priority as views
 from .base import CourseApp
 
-__all__ = ["ABCApp", "OrderPriorityApp", "VolumeProfitApp", "ContributionMatrixApp", "WeightedScoresApp"]
+__all__ = ["ABCApp", "OrderPriorityApp", "VolumeProfitApp", "ContributionMatrixApp", "WeightedScoresApp", "chapter_apps"]
 
 _STYLE = {"description_width": "initial"}
 
@@ -270,3 +270,66 @@ class WeightedScoresApp(CourseApp):
     def draw(self, result, handles):
         self._show_ranking(result)
         views.update_weighted_scores(handles, pd.Series(self._weights()), result["scores"])
+
+
+def chapter_apps(tables=None, names=None) -> dict[str, CourseApp]:
+    """The apps of Chapter 4, built on the course's distributor data.
+
+    The same set-up as the chapter notebook; tests, benchmarks and dashboards
+    use it so that they exercise exactly what students see.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame, optional
+        Output of :func:`scm_course.data.load_distributor` (loaded if None).
+    names : iterable of str, optional
+        Which apps to build (default all): ``abc``, ``order_priority``,
+        ``volume_profit``, ``contribution_matrix``, ``weighted_scores``.
+    """
+    from .._validation import check_option
+    from ..data import load_distributor, load_instance
+
+    builders = {}
+
+    def builder(func):
+        builders[func.__name__] = func
+        return func
+
+    tables = tables if tables is not None else load_distributor()
+    lines = tables["order_lines"]
+
+    def per_product():
+        return (lines.groupby("product_id")[["revenue", "margin", "quantity"]].sum()
+                .reindex(tables["products"]["product_id"], fill_value=0))
+
+    @builder
+    def abc():
+        return ABCApp(per_product())
+
+    @builder
+    def order_priority():
+        order = load_instance("order_priority")
+        return OrderPriorityApp(pd.Series(order["profit_rank"], index=order["products"]),
+                                pd.Series(order["importance"], index=order["products"]))
+
+    @builder
+    def volume_profit():
+        frame = per_product()
+        return VolumeProfitApp(frame[frame["quantity"] > 0], "quantity", "margin")
+
+    @builder
+    def contribution_matrix():
+        product_cls = model.abc_classify(per_product()["margin"], cutoffs=(0.6, 0.85, 0.95), labels=list("ABCD"))["cls"]
+        customer_cls = model.abc_classify(lines.groupby("customer_id")["margin"].sum(), cutoffs=(0.5, 0.75, 0.9, 0.97),
+                                          labels=["I", "II", "III", "IV", "V"])["cls"]
+        return ContributionMatrixApp(model.demand_sd_by_class(lines, customer_cls, product_cls, value="cost"))
+
+    @builder
+    def weighted_scores():
+        suppliers = load_instance("supplier_ratings")
+        scores = pd.DataFrame({f"Supplier {k}": suppliers[f"supplier_{k}_mean"] for k in (1, 2, 3)},
+                              index=suppliers["attributes"]).T
+        return WeightedScoresApp(scores, dict(zip(suppliers["attributes"], suppliers["importance_mean"])))
+
+    wanted = list(builders) if names is None else [check_option(n, "names", builders) for n in names]
+    return {name: builders[name]() for name in wanted}

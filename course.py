@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Set up and run the scm-course on any machine that has Python 3.10+.
+
+    python3 course.py lab     set up, then open the course in JupyterLab
+    python3 course.py test    set up, then run the whole test suite
+    (on Windows: py course.py lab / py course.py test)
+
+Set-up is automatic and idempotent: a virtual environment ``.venv`` is made in
+this folder (standard-library ``venv``, nothing installed globally) and the
+course package is installed into it in editable mode with everything it needs
+(``pip install -e .[test]``).  It is redone only when ``pyproject.toml``
+changes.  Extra arguments are passed on: ``python3 course.py test -k abc``,
+``python3 course.py lab --port 8899``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / "scm-course-installed.txt"
+MIN_PYTHON = (3, 10)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(cmd: list, **kwargs) -> int:
+    print("+ " + " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kwargs)
+
+
+def setup() -> Path:
+    """Create .venv and install the course into it if needed; return its python."""
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"scm-course needs Python {'.'.join(map(str, MIN_PYTHON))} or newer; this is {sys.version.split()[0]}")
+    py = venv_python()
+    if not py.exists():
+        print(f"Creating the virtual environment {VENV} ...", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except Exception as err:  # e.g. Debian/Ubuntu without the python3-venv package
+            sys.exit(f"Could not create {VENV}: {err}\n"
+                     "On Debian/Ubuntu install the venv module first: sudo apt install python3-venv")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        print("Installing the course and its dependencies into .venv (first run: a few minutes) ...", flush=True)
+        code = run([py, "-m", "pip", "install", "--disable-pip-version-check", "--upgrade", "pip"])
+        code = code or run([py, "-m", "pip", "install", "--disable-pip-version-check", "-e", ".[test]"])
+        if code:
+            sys.exit(f"Installation failed (exit code {code}); see the messages above.")
+        STAMP.write_text(wanted)
+    return py
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"lab", "test", "setup"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    py = setup()
+    env = dict(os.environ, PYTHONUTF8="1")
+    if command == "setup":
+        return 0
+    if command == "test":
+        return run([py, "-m", "pytest", *rest], env=env)
+    return run([py, "-m", "jupyterlab", "--notebook-dir", ROOT, f"--LabApp.default_url=/lab/tree/chapters", *rest], env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

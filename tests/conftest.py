@@ -1,0 +1,52 @@
+"""Shared fixtures: headless matplotlib, language reset, textbook instances."""
+from __future__ import annotations
+
+import os
+
+import matplotlib
+import pandas as pd
+import pytest
+from hypothesis import settings
+
+matplotlib.use("Agg")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+settings.register_profile("course", deadline=None, max_examples=100, derandomize=True)
+settings.load_profile("course")
+
+
+@pytest.fixture(autouse=True)
+def english_labels():
+    """Every test starts (and ends) in English."""
+    from scm_course import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def order_priority_instance():
+    from scm_course.data import load_instance
+
+    inst = load_instance("order_priority")
+    rank = pd.Series(inst["profit_rank"], index=inst["products"])
+    importance = pd.Series(inst["importance"], index=inst["products"])
+    return rank, importance, inst
+
+
+@pytest.fixture(scope="session")
+def distributor():
+    from scm_course.data import load_distributor
+
+    return load_distributor()
+
+
+@pytest.fixture(scope="session")
+def supplier_table():
+    from scm_course.data import load_instance
+
+    s = load_instance("supplier_ratings")
+    scores = pd.DataFrame({f"Supplier {k}": s[f"supplier_{k}_mean"] for k in (1, 2, 3)}, index=s["attributes"]).T
+    weights = dict(zip(s["attributes"], s["importance_mean"]))
+    return scores, weights

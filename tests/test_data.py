@@ -1,0 +1,109 @@
+"""Datasets: the committed CSVs are the generator's output, verified on load."""
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from scm_course import data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_committed_csv_equals_a_fresh_generation(distributor):
+    fresh = data.generate_distributor()
+    for name in data.DISTRIBUTOR_SCHEMA:
+        assert_frame_equal(distributor[name], fresh[name], check_dtype=True)
+
+
+def test_generator_is_deterministic_and_seeded():
+    a = data.generate_distributor(seed=7, n_products=12, n_customers=5, n_orders=50)
+    b = data.generate_distributor(seed=7, n_products=12, n_customers=5, n_orders=50)
+    c = data.generate_distributor(seed=8, n_products=12, n_customers=5, n_orders=50)
+    assert_frame_equal(a["order_lines"], b["order_lines"])
+    assert not a["order_lines"]["revenue"].equals(c["order_lines"]["revenue"])
+
+
+def test_generated_data_is_consistent(distributor):
+    lines = distributor["order_lines"]
+    assert (lines["margin"] - (lines["revenue"] - lines["cost"])).abs().max() < 0.011
+    assert not lines.duplicated(["order_id", "product_id"]).any()
+    assert set(distributor["products"]["importance"]) <= {1, 2, 3}
+    assert distributor["products"]["category"].nunique() == 9
+    # sales are skewed the way ABC analysis expects: about 20 % of SKUs carry 80 %
+    from scm_course.priority import abc_classify, abc_summary
+
+    summary = abc_summary(abc_classify(lines.groupby("product_id")["revenue"].sum()))
+    assert 0.1 < summary.loc["A", "item_share"] < 0.3
+
+
+def test_checksums_match_the_committed_files():
+    sums = (ROOT / "datasets" / "SHA256SUMS").read_text().split("\n")
+    entries = [line.split("  ") for line in sums if line.strip()]
+    assert {e[1] for e in entries} == {f"distributor/{n}.csv" for n in data.DISTRIBUTOR_SCHEMA}
+    for digest, rel in entries:
+        assert hashlib.sha256((ROOT / "datasets" / rel).read_bytes()).hexdigest() == digest, rel
+
+
+def test_datasets_readme_documents_every_column():
+    readme = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
+    for table, schema in data.DISTRIBUTOR_SCHEMA.items():
+        assert f"{table}.csv" in readme
+        for column in schema:
+            assert f"`{column}`" in readme, (table, column)
+
+
+def _copy(tmp_path, distributor, **changes):
+    tables = {k: v.copy() for k, v in distributor.items()}
+    for name, fn in changes.items():
+        tables[name] = fn(tables[name])
+    data.save_distributor(tables, tmp_path)
+    return tmp_path
+
+
+def test_loader_names_a_missing_column(tmp_path, distributor):
+    folder = _copy(tmp_path, distributor, products=lambda d: d.drop(columns="unit_cost"))
+    with pytest.raises(ValueError, match=r"products: missing column\(s\) \['unit_cost'\]"):
+        data.load_distributor(folder)
+
+
+def test_loader_names_a_bad_value(tmp_path, distributor):
+    def corrupt(d):
+        d["quantity"] = d["quantity"].astype(object)
+        d.loc[3, "quantity"] = "twelve"
+        return d
+
+    folder = _copy(tmp_path, distributor, order_lines=corrupt)
+    with pytest.raises(ValueError, match=r"order_lines: column 'quantity' must hold numbers; bad value 'twelve' at row 3"):
+        data.load_distributor(folder)
+
+
+def test_loader_rejects_duplicate_ids_and_unknown_keys(tmp_path, distributor):
+    folder = _copy(tmp_path, distributor, products=lambda d: pd.concat([d, d.iloc[[0]]]))
+    with pytest.raises(ValueError, match="products: duplicate product_id 'P001'"):
+        data.load_distributor(folder)
+    folder2 = tmp_path / "b"
+    _copy(folder2, distributor, customers=lambda d: d.iloc[1:])
+    with pytest.raises(ValueError, match="order_lines: customer_id .* is not in customers"):
+        data.load_distributor(folder2)
+
+
+def test_loader_names_a_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="products.csv is missing"):
+        data.load_distributor(tmp_path)
+
+
+def test_load_instance_lists_valid_names():
+    assert "order_priority" in data.instance_names()
+    with pytest.raises(ValueError, match="name must be one of .*'order_priority'"):
+        data.load_instance("nope")
+    a = data.load_instance("order_priority")
+    a["priority"][0] = 99
+    assert data.load_instance("order_priority")["priority"][0] == 1  # callers get copies
+
+
+@pytest.mark.parametrize("kw", [{"n_products": 3}, {"n_orders": 0}, {"n_customers": 1.5}])
+def test_generator_rejects_bad_sizes(kw):
+    with pytest.raises(ValueError, match="must be a whole number"):
+        data.generate_distributor(**kw)

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Regenerate the committed course datasets from their seeded generators.
+
+    python tools/make_datasets.py
+
+Writes ``datasets/distributor/*.csv`` (the appliance distributor,
+``scm_course.data.generate_distributor()`` with its default seed) and prints
+each file's SHA-256 for ``datasets/README.md`` / ``datasets/SHA256SUMS``.
+``tests/test_data.py`` fails if the committed files differ from a fresh run.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from scm_course.data import generate_distributor, save_distributor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    folder = ROOT / "datasets" / "distributor"
+    save_distributor(generate_distributor(), folder)
+    lines = []
+    for path in sorted(folder.glob("*.csv")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(ROOT / 'datasets').as_posix()}")
+    (ROOT / "datasets" / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
