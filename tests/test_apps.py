@@ -139,3 +139,21 @@ def test_contribution_app_switches_to_weights_when_a_slider_moves(distributor):
 def test_apps_repr_is_short_and_stable(apps):
     for app in apps.values():
         assert len(repr(app)) < 60 and "PNG" not in repr(app)
+
+
+@pytest.mark.parametrize("name", list(CONTROLS))
+def test_blitted_frames_equal_a_full_redraw(fresh_app, name):
+    """The fast path (cached background + data artists) draws the same picture."""
+    import io as _io
+
+    from PIL import Image
+
+    app = fresh_app(name)
+    for control in CONTROLS[name][:3]:
+        value = VALID_MOVES.get((name, control))
+        app.controls[control].value = new_value(app.controls[control]) if value is None else value
+        fast = np.asarray(Image.open(_io.BytesIO(app.image.value)).convert("RGB"), dtype=int)
+        full = np.asarray(Image.open(_io.BytesIO(app.full_render())).convert("RGB"), dtype=int)
+        assert fast.shape == full.shape
+        differs = (np.abs(fast - full).max(axis=2) > 8).mean()
+        assert differs < 0.001, f"{name}/{control}: {differs:.2%} of pixels differ"

@@ -8,8 +8,7 @@ import pytest
 from scm_course import priority as pr
 from scm_course import set_language
 from scm_course.data import load_distributor, load_instance
-from scm_course.exercises import check, evaluate, question_ids
-from scm_course.exercises import ch04
+from scm_course.exercises import ch04, check, evaluate, question_ids
 
 QUESTIONS = ["ch04.q1", "ch04.q2", "ch04.q3", "ch04.q4", "ch04.q5"]
 

@@ -23,6 +23,9 @@ import html
 import io
 
 import ipywidgets as widgets
+import PIL.Image
+
+from ..plots import new_figure
 
 __all__ = ["CourseApp"]
 
@@ -30,19 +33,24 @@ __all__ = ["CourseApp"]
 class CourseApp(widgets.VBox):
     """Base class of the course's apps (see module docstring).
 
-    Subclasses build ``self.figure`` (with :func:`scm_course.plots.new_figure`)
-    and the controls, call ``super().__init__(controls, ...)`` and implement
-    :meth:`compute` and :meth:`draw` (and :meth:`first_draw` to create the
-    plot handles from the first result).
+    Subclasses set :attr:`figsize` and :attr:`width_ratios` (one entry per
+    panel), build their controls, call ``super().__init__(controls, ...)`` and
+    implement :meth:`compute`, :meth:`first_draw` (create the plot handles on
+    ``self.axes`` from the first result) and :meth:`draw` (update them).
     """
+
+    #: Figure size in inches (at 100 dpi) and relative panel widths.
+    figsize = (9.0, 3.6)
+    width_ratios = (1,)
 
     #: PNG compression: level 1 is ~4x faster to encode than the default 6 and
     #: the images of these line-art figures are only ~20 % larger.
     png_compress_level = 1
 
-    def __init__(self, controls: dict, *, figure, extra=None, control_columns: int = 1):
+    def __init__(self, controls: dict, *, extra=None, control_columns: int = 1):
         self.controls = dict(controls)
-        self.figure = figure
+        self.figure, self.axes = self.make_figure()
+        figure = self.figure
         self.result = None
         self.error = None
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width=f"{int(figure.get_figwidth() * figure.dpi)}px"))
@@ -70,6 +78,19 @@ class CourseApp(widgets.VBox):
         raise NotImplementedError
 
     # -- machinery ------------------------------------------------------------
+    def make_figure(self, figure=None):
+        """A figure with this app's panels: ``(figure, axes)``.
+
+        ``axes`` is one Axes for a single panel, else a tuple.  Pass ``figure``
+        to lay the panels out on an existing (e.g. pyplot) figure.
+        """
+        if figure is None:
+            figure, axes = new_figure(len(self.width_ratios), figsize=self.figsize,
+                                      **({"width_ratios": list(self.width_ratios)} if len(self.width_ratios) > 1 else {}))
+        else:
+            axes = figure.subplots(1, len(self.width_ratios), width_ratios=list(self.width_ratios))
+        return figure, (tuple(axes) if len(self.width_ratios) > 1 else axes)
+
     def _layout_controls(self, columns: int):
         boxes = list(self.controls.values())
         if columns <= 1:
@@ -105,12 +126,79 @@ class CourseApp(widgets.VBox):
             self.draw(result, self._handles)
         self.render()
 
+    def _dynamic_artists(self):
+        """What an update can change: data artists, legends and spines, by axes.
+
+        Everything else (axes background, ticks, tick labels, titles, axis
+        labels) is static until the signature below changes.
+        """
+        groups = []
+        for ax in self.figure.axes:
+            artists = [*ax.collections, *ax.patches, *ax.lines, *ax.texts, *ax.images, *ax.spines.values()]
+            if ax.get_legend() is not None:
+                artists.append(ax.get_legend())
+            artists.sort(key=lambda a: a.get_zorder())  # the order Axes.draw uses
+            groups.append((ax, artists))
+        return groups
+
+    def _static_signature(self):
+        sig = []
+        for ax in self.figure.axes:
+            sig.append((ax.get_xlim(), ax.get_ylim(), ax.get_xscale(), ax.get_yscale(), ax.get_title(),
+                        ax.get_xlabel(), ax.get_ylabel(),
+                        tuple(t.get_text() for t in ax.get_xticklabels()),
+                        tuple(t.get_text() for t in ax.get_yticklabels())))
+        return tuple(sig)
+
     def render(self) -> bytes:
-        """Draw the figure and send it to the browser as PNG; return the bytes."""
+        """Redraw the figure and send it to the browser as PNG; return the bytes.
+
+        The first render is a full draw (constrained layout places the panels
+        once, then its engine is switched off: the axes do not move when the
+        data change).  After that the static part -- axes, ticks, labels -- is
+        cached as a bitmap and only the data artists are drawn over it
+        (blitting); the cache is rebuilt whenever limits, ticks or labels
+        change.  Pillow encodes the canvas buffer directly.
+        """
+        canvas = self.figure.canvas
+        if self.renders == 0:
+            canvas.draw()
+            self.figure.set_layout_engine("none")
+            self._groups = self._dynamic_artists()
+            for _, artists in self._groups:
+                for artist in artists:
+                    artist.set_animated(True)
+            self._background, self._signature = None, None
+        signature = self._static_signature()
+        if signature != self._signature:
+            canvas.draw()  # animated (data) artists are skipped: static part only
+            self._background, self._signature = canvas.copy_from_bbox(self.figure.bbox), signature
+        else:
+            canvas.restore_region(self._background)
+        for ax, artists in self._groups:
+            for artist in artists:
+                ax.draw_artist(artist)
+        width, height = canvas.get_width_height(physical=True)
+        image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", pil_kwargs={"compress_level": self.png_compress_level},
-                            metadata={"Software": None})
+        image.save(buf, format="png", compress_level=self.png_compress_level)
         data = buf.getvalue()
         self.image.value = data
         self.renders += 1
         return data
+
+    def full_render(self) -> bytes:
+        """PNG of a plain full draw of the current figure (for checking blits)."""
+        groups = getattr(self, "_groups", [])
+        for _, artists in groups:
+            for artist in artists:
+                artist.set_animated(False)
+        try:
+            buf = io.BytesIO()
+            self.figure.savefig(buf, format="png")
+            return buf.getvalue()
+        finally:
+            for _, artists in groups:
+                for artist in artists:
+                    artist.set_animated(True)
+            self._signature = None  # the canvas was overwritten: rebuild the cache next time

@@ -8,7 +8,6 @@ import pandas as pd
 
 from .. import priority as model
 from ..i18n import has_label, t
-from ..plots import new_figure
 from ..plots import priority as views
 from .base import CourseApp
 
@@ -44,6 +43,8 @@ class ABCApp(CourseApp):
     ``result``: ``{"classified": abc_classify(...), "summary": abc_summary(...)}``.
     """
 
+    figsize, width_ratios = (9.5, 3.6), (1.5, 1)
+
     def __init__(self, values, *, cutoffs=(0.8, 0.95), labels=("A", "B", "C")):
         frame = values.to_frame() if isinstance(values, pd.Series) else values
         if not isinstance(frame, pd.DataFrame) or frame.shape[1] == 0:
@@ -59,8 +60,7 @@ class ABCApp(CourseApp):
                 value=frame.columns[0], description=t("priority.abc.measure"), style=_STYLE)
         controls["cutoff_a"] = _slider("priority.abc.cutoff", cutoffs[0], 0.05, 0.99, 0.01, label=f"{labels[0]}/{labels[1]}")
         controls["cutoff_b"] = _slider("priority.abc.cutoff", cutoffs[1], 0.05, 0.99, 0.01, label=f"{labels[1]}/{labels[2]}")
-        figure, self.axes = new_figure(2, figsize=(9.5, 3.6), width_ratios=[1.5, 1])
-        super().__init__(controls, figure=figure)
+        super().__init__(controls)
 
     def _measure(self):
         return self.value("measure") if "measure" in self.controls else self.values.columns[0]
@@ -89,6 +89,8 @@ class OrderPriorityApp(CourseApp):
     textbook uses 1, 2, 3).  ``result``: the :func:`order_priority` table.
     """
 
+    figsize, width_ratios = (7.5, 3.8), (1,)
+
     def __init__(self, profit_rank: pd.Series, importance: pd.Series):
         self.profit_rank = profit_rank
         controls = {}
@@ -100,8 +102,7 @@ class OrderPriorityApp(CourseApp):
         for k in model.IMPORTANCE_LEVELS:
             controls[f"weight_{k}"] = _slider("priority.order.level_weight", float(k), 0.5, 5.0, 0.1, fmt=".1f", level=k)
         self.table_html = widgets.HTML()
-        figure, self.ax = new_figure(1, figsize=(7.5, 3.8))
-        super().__init__(controls, figure=figure, extra=[self.table_html], control_columns=3)
+        super().__init__(controls, extra=[self.table_html], control_columns=3)
 
     def compute(self):
         importance = pd.Series({p: self.value(f"importance_{p}") for p in self.profit_rank.index})
@@ -119,7 +120,7 @@ class OrderPriorityApp(CourseApp):
 
     def first_draw(self, result):
         self._show_table(result)
-        return views.plot_order_priority(result, ax=self.ax)
+        return views.plot_order_priority(result, ax=self.axes)
 
     def draw(self, result, handles):
         self._show_table(result)
@@ -134,6 +135,8 @@ class VolumeProfitApp(CourseApp):
     :func:`volume_profit_matrix` table.
     """
 
+    figsize, width_ratios = (7.5, 4.2), (1,)
+
     def __init__(self, df: pd.DataFrame, volume: str, profit: str):
         model.volume_profit_matrix(df, volume, profit)  # validate once, up front
         self.df, self.volume, self.profit = df, volume, profit
@@ -141,9 +144,7 @@ class VolumeProfitApp(CourseApp):
             "volume_split": _slider("priority.vp.volume_split", 0.5, 0.05, 0.95, 0.05),
             "profit_split": _slider("priority.vp.profit_split", 0.5, 0.05, 0.95, 0.05),
         }
-        self.counts_html = widgets.HTML()
-        figure, self.ax = new_figure(1, figsize=(7.5, 4.2))
-        super().__init__(controls, figure=figure, extra=[self.counts_html])
+        super().__init__(controls)
 
     def compute(self):
         split = (float(self.df[self.volume].quantile(self.value("volume_split"))),
@@ -151,7 +152,7 @@ class VolumeProfitApp(CourseApp):
         return model.volume_profit_matrix(self.df, self.volume, self.profit, split=split)
 
     def first_draw(self, result):
-        return views.plot_volume_profit(result, ax=self.ax)
+        return views.plot_volume_profit(result, ax=self.axes)
 
     def draw(self, result, handles):
         views.update_volume_profit(handles, result)
@@ -176,6 +177,8 @@ class ContributionMatrixApp(CourseApp):
     "safety_stock", "baseline_stock"}``.
     """
 
+    figsize, width_ratios = (10.0, 4.0), (1.2, 1)
+
     def __init__(self, demand_sd: pd.DataFrame, *, customer_scores=None, product_scores=None, unit="CNY"):
         self.textbook = model.textbook_contribution_matrix()
         if not (demand_sd.index.equals(self.textbook.index) and demand_sd.columns.equals(self.textbook.columns)):
@@ -193,8 +196,7 @@ class ContributionMatrixApp(CourseApp):
             controls[f"product_{p}"] = _slider("priority.matrix.product_weight", float(v), 0.1, 10, 0.1, fmt=".1f", name=p)
         baseline_policy = model.service_policy(self.textbook)
         self.baseline_stock = model.policy_safety_stock(baseline_policy["availability"], demand_sd).sum(axis=1)
-        figure, self.axes = new_figure(2, figsize=(10, 4.0), width_ratios=[1.2, 1])
-        super().__init__(controls, figure=figure, control_columns=2)
+        super().__init__(controls, control_columns=2)
 
     def _on_change(self, change):
         owner = change["owner"]
@@ -238,6 +240,8 @@ class WeightedScoresApp(CourseApp):
     "ranking": Series}`` (rank 1 = best).
     """
 
+    figsize, width_ratios = (10.0, 3.8), (1.3, 1)
+
     def __init__(self, scores: pd.DataFrame, weights):
         model.weighted_scores(scores, weights)  # validate up front
         self.scores = scores
@@ -246,8 +250,7 @@ class WeightedScoresApp(CourseApp):
             description=_label("attr", c), style=_STYLE, layout=widgets.Layout(width="420px"))
             for c in scores.columns}
         self.ranking_html = widgets.HTML()
-        figure, self.axes = new_figure(2, figsize=(10, 3.8), width_ratios=[1.3, 1])
-        super().__init__(controls, figure=figure, extra=[self.ranking_html])
+        super().__init__(controls, extra=[self.ranking_html])
 
     def _weights(self):
         return {c: self.value(f"weight_{c}") for c in self.scores.columns}

@@ -116,7 +116,7 @@ def evaluate(question_id: str, answer) -> Feedback:
         praise = grader(answer)
     except WrongAnswer as wrong:
         return Feedback(question_id, INCORRECT, t("exercises.not_yet", hint=wrong.hint))
-    except Exception:  # a safety net: an odd answer must never crash the check cell
+    except Exception:  # noqa: BLE001 - a safety net: an odd answer must never crash the check cell
         return Feedback(question_id, INCORRECT, t("exercises.not_yet", hint=t("exercises.unreadable")))
     return Feedback(question_id, CORRECT, t("exercises.correct", note=praise))
 
@@ -152,7 +152,7 @@ def read_int(answer, example: str = "7") -> int:
     value = float(answer)
     if not math.isfinite(value) or value != round(value):
         raise WrongAnswer(t("exercises.expected_int", example=example, got=describe(answer)))
-    return int(round(value))
+    return round(value)
 
 
 def read_number(answer, example: str = "0.5") -> float:

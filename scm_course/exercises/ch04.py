@@ -29,8 +29,13 @@ from ..data import load_distributor, load_instance
 from ..i18n import t
 from . import WrongAnswer, describe, normalise_text, read_int, read_number, read_percent, read_text
 
-__all__ = ["QUESTIONS", "per_product_totals", "textbook_order_priority", "supplier_table",
-           "expected_answer"]
+__all__ = [
+    "QUESTIONS",
+    "expected_answer",
+    "per_product_totals",
+    "supplier_table",
+    "textbook_order_priority",
+]
 
 #: Class weights of the "from weights" contribution matrix (section 4 of the chapter).
 CUSTOMER_WEIGHTS = {"I": 5.0, "II": 4.0, "III": 3.0, "IV": 2.0, "V": 1.0}

@@ -36,6 +36,21 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def nice_ceiling(x: float) -> float:
+    """Smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 x 10^k that is >= x.
+
+    Axis limits move in these steps, so a chart does not rescale (and its
+    static background stays valid) at every small change of the data.
+    """
+    if not np.isfinite(x) or x <= 0:
+        return 1.0
+    exp = np.floor(np.log10(x))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * 10**exp >= x * (1 - 1e-12):
+            return float(step * 10**exp)
+    return float(10 ** (exp + 1))  # pragma: no cover - unreachable
+
+
 # --------------------------------------------------------------------------
 # Pareto curve with class bands
 # --------------------------------------------------------------------------
@@ -161,6 +176,7 @@ class OrderPriorityHandles:
     ax: object
     bars: object
     texts: list
+    names: list
 
 
 def plot_order_priority(table: pd.DataFrame, *, ax=None) -> OrderPriorityHandles:
@@ -173,15 +189,20 @@ def plot_order_priority(table: pd.DataFrame, *, ax=None) -> OrderPriorityHandles
     n = len(table)
     bars = ax.barh(np.arange(n), np.ones(n), color="#cccccc")
     texts = [ax.text(0, i, "", va="center", fontsize=8) for i in range(n)]
+    # product names as text beside the axis, not tick labels: reordering them
+    # then leaves the static part of the chart untouched (see CourseApp.render)
+    names = [ax.text(-0.01, i, "", va="center", ha="right", transform=ax.get_yaxis_transform())
+             for i in range(n)]
+    ax.set_yticks(np.arange(n), [""] * n)
     ax.invert_yaxis()
     ax.set_xlabel(t("priority.order.score"))
-    ax.set_ylabel(t("priority.order.product"))
+    ax.set_ylabel(t("priority.order.product"), labelpad=14)
     ax.set_title(t("priority.order.title"))
     ax.legend(
         handles=[Patch(color=IMPORTANCE_COLORS[k], label=t(f"priority.importance.{k}")) for k in (1, 2, 3)],
         loc="upper right", fontsize=8, frameon=False, title=t("priority.order.importance"), title_fontsize=8,
     )
-    handles = OrderPriorityHandles(ax, bars, texts)
+    handles = OrderPriorityHandles(ax, bars, texts, names)
     update_order_priority(handles, table)
     return handles
 
@@ -190,13 +211,14 @@ def update_order_priority(handles: OrderPriorityHandles, table: pd.DataFrame) ->
     """Reorder and resize the bars for a new priority table, in place."""
     ranked = table.sort_values(["priority", "profit_rank"], kind="stable")
     scores = ranked["score"].to_numpy(dtype=float)
+    for name, product in zip(handles.names, ranked.index):
+        name.set_text(str(product))
     for bar, text, score, imp, prio in zip(handles.bars, handles.texts, scores, ranked["importance"], ranked["priority"]):
         bar.set_width(score)
         bar.set_color(IMPORTANCE_COLORS[int(imp)])
         text.set_x(score)
         text.set_text(f" {t('priority.order.priority_short')} {int(prio)}")
-    handles.ax.set_yticks(np.arange(len(ranked)), [str(p) for p in ranked.index])
-    handles.ax.set_xlim(0, scores.max() * 1.25)
+    handles.ax.set_xlim(0, nice_ceiling(scores.max() * 1.25))
 
 
 # --------------------------------------------------------------------------
@@ -344,7 +366,7 @@ def update_safety_stock(handles: SafetyStockHandles, current: pd.Series, baselin
     for bar, v in zip(handles.baseline, baseline.to_numpy()):
         bar.set_height(v)
     top = max(float(current.max()), float(baseline.max()), 1e-9)
-    handles.ax.set_ylim(0, top * 1.3)
+    handles.ax.set_ylim(0, nice_ceiling(top * 1.3))
     total, base = float(current.sum()), float(baseline.sum())
     change = (total / base - 1) if base > 0 else 0.0
     handles.total_text.set_text(t("priority.stock.total", total=f"{total:,.0f}", change=f"{100 * change:+.1f}%"))
@@ -400,7 +422,7 @@ def update_weighted_scores(handles: WeightedScoreHandles, weights: pd.Series, sc
     share = weights.to_numpy(dtype=float) / float(weights.sum())
     for bar, w in zip(handles.weight_bars, share):
         bar.set_width(w)
-    handles.weight_ax.set_xlim(0, max(share.max() * 1.15, 0.05))
+    handles.weight_ax.set_xlim(0, nice_ceiling(max(share.max() * 1.15, 0.05)))
     rank = scores.rank(ascending=False, method="min").astype(int)
     best = scores.max()
     for bar, text, (name, v) in zip(handles.score_bars, handles.score_texts, scores.items()):

@@ -1,6 +1,7 @@
 """Shared look of the course figures: colours, figure factory, fonts."""
 from __future__ import annotations
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..i18n import use_course_fonts
@@ -27,6 +28,7 @@ def new_figure(ncols: int = 1, *, figsize=(9.0, 3.6), dpi: int = 100, **subplot_
     """
     use_course_fonts()
     fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+    FigureCanvasAgg(fig)  # rendered off-screen by Agg, whatever pyplot's backend is
     axes = fig.subplots(1, ncols, **subplot_kw)
     return fig, axes
 

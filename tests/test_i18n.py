@@ -1,0 +1,135 @@
+"""Labels in both languages, and Chinese rendered with a real CJK font."""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import warnings
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from matplotlib import font_manager
+
+import scm_course
+from scm_course import i18n
+from scm_course.apps.priority import chapter_apps
+
+PACKAGE = Path(scm_course.__file__).parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_label_has_english_and_chinese():
+    text = resources.files("scm_course").joinpath("resources/labels.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows, "labels.csv is empty"
+    keys = [r["key"] for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate keys"
+    for row in rows:
+        assert row["en"].strip(), f"{row['key']} has no English text"
+        assert row["zh"].strip(), f"{row['key']} has no Chinese text"
+        assert CJK.search(row["zh"]) or row["zh"] == row["en"], f"{row['key']}: zh text is not Chinese"
+        # placeholders must match so .format() works in both languages
+        assert set(re.findall(r"{(\w+)}", row["en"])) == set(re.findall(r"{(\w+)}", row["zh"])), row["key"]
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""", path.read_text("utf-8")))
+    assert used, "no label keys found: the pattern is stale"
+    missing = sorted(k for k in used if not i18n.has_label(k))
+    assert not missing, f"keys used in code but missing from labels.csv: {missing}"
+
+
+def test_set_language_switches_and_validates():
+    scm_course.set_language("zh")
+    assert scm_course.get_language() == "zh"
+    assert scm_course.t("priority.order.title") == "订单服务优先级"
+    scm_course.set_language("en")
+    assert scm_course.t("priority.order.title") == "Order service priority"
+    assert scm_course.t("priority.order.title", language="zh") == "订单服务优先级"
+    with pytest.raises(ValueError, match=r"language must be one of \('en', 'zh'\), got 'fr'"):
+        scm_course.set_language("fr")
+    with pytest.raises(KeyError, match="unknown label key 'no.such.key'"):
+        scm_course.t("no.such.key")
+
+
+def test_bundled_font_is_registered_with_its_own_family_name():
+    chain = i18n.use_course_fonts()
+    assert chain[:2] == ("DejaVu Sans", i18n.COURSE_FONT_FAMILY)
+    path = resources.files("scm_course").joinpath("fonts/SCMCourseSansSC-Regular.otf")
+    assert font_manager.FontProperties(fname=str(path)).get_name() == i18n.COURSE_FONT_FAMILY
+    assert Path(str(path)).stat().st_size < 2_500_000  # lean: no tens-of-MB font dependency
+    assert (Path(str(path)).parent / "OFL.txt").is_file()
+
+
+def _texts(fig):
+    for ax in fig.axes:
+        yield ax.get_title()
+        yield ax.get_xlabel()
+        yield ax.get_ylabel()
+        yield from (t.get_text() for t in ax.texts)
+        legend = ax.get_legend()
+        if legend is not None:
+            yield from (t.get_text() for t in legend.get_texts())
+            yield legend.get_title().get_text()
+        yield from (t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels())
+
+
+def _widget_labels(app):
+    for control in app.controls.values():
+        yield control.description
+        options = getattr(control, "options", ())
+        yield from (o[0] for o in options if isinstance(o, tuple))
+
+
+@pytest.fixture
+def chinese_apps(distributor):
+    scm_course.set_language("zh")
+    return chapter_apps(distributor)
+
+
+def test_every_app_renders_chinese_without_missing_glyphs(chinese_apps, caplog):
+    caplog.set_level(logging.WARNING, logger="matplotlib")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for app in chinese_apps.values():
+            for name, control in app.controls.items():  # exercise every label the updates write
+                if hasattr(control, "options") and len(control.options) > 1:
+                    option = control.options[1]
+                    control.value = option[1] if isinstance(option, tuple) else option
+            for fmt in ("png", "svg", "pdf"):
+                app.figure.savefig(io.BytesIO(), format=fmt)
+    glyph = [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+    assert not glyph, glyph
+    assert not [r.message for r in caplog.records if "findfont" in r.message or "Glyph" in r.message]
+
+
+def test_every_chinese_label_is_translated(chinese_apps):
+    for name, app in chinese_apps.items():
+        texts = [s for s in _texts(app.figure) if s]
+        titles = [ax.get_title() for ax in app.figure.axes]
+        assert all(CJK.search(title) for title in titles), (name, titles)
+        assert not [s for s in texts if re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", s)], "raw label keys shown"
+        labels = [s for s in _widget_labels(app) if s and not re.fullmatch(r"[A-Z]", s)]
+        assert all(CJK.search(s) for s in labels), (name, [s for s in labels if not CJK.search(s)])
+
+
+def test_english_figures_use_no_chinese(distributor):
+    apps = chapter_apps(distributor)
+    for name, app in apps.items():
+        assert not [s for s in _texts(app.figure) if CJK.search(s)], name
+
+
+def test_the_glyph_check_detects_a_character_outside_the_font():
+    """Guard for the test above: a rare hanzi (龘, not in GB2312) must warn."""
+    from scm_course.plots import new_figure
+
+    fig, ax = new_figure(1)
+    ax.set_title("龘")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    assert any("missing from" in str(w.message) for w in caught)
