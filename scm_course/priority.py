@@ -311,10 +311,8 @@ def contribution_matrix(customer_scores, product_scores) -> pd.DataFrame:
 
     Examples
     --------
-    >>> contribution_matrix(pd.Series({"I": 2, "II": 1}), pd.Series({"A": 3, "B": 1}))
-         A  B
-    I    1  3
-    II   2  4
+    >>> contribution_matrix(pd.Series({"I": 2, "II": 1}), pd.Series({"A": 3, "B": 1})).to_numpy().tolist()
+    [[1, 3], [2, 4]]
     """
     cust = as_numeric_series(customer_scores, "customer_scores", positive=True)
     prod = as_numeric_series(product_scores, "product_scores", positive=True)
@@ -435,7 +433,7 @@ def service_policy(priority_matrix, bands=None) -> dict[str, pd.DataFrame]:
     Examples
     --------
     >>> policy = service_policy(textbook_contribution_matrix())
-    >>> policy["availability"].loc["IV", "A"], int(policy["delivery_days"].loc["V", "A"])
+    >>> float(policy["availability"].loc["IV", "A"]), int(policy["delivery_days"].loc["V", "A"])
     (0.98, 3)
     """
     matrix = _check_priority_matrix(priority_matrix)

@@ -1,0 +1,71 @@
+"""Packaging: pyproject and environment.yml agree; the README's commands are the CI's."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    tomllib = None
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _requirement(spec: str):
+    m = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*(?:>=\s*([0-9][0-9.]*))?\s*", spec)
+    assert m, f"not a 'name>=version' requirement: {spec!r}"
+    return m.group(1).lower().replace("_", "-"), m.group(2)
+
+
+def _pyproject():
+    if tomllib is None:
+        pytest.skip("tomllib needs Python 3.11")
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _environment_deps():
+    deps = {}
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^  - ([A-Za-z][^\s#]*)\s*$", line)
+        if m and m.group(1) not in ("pip", "pip:", "conda-forge"):
+            name, version = _requirement(m.group(1))
+            deps[name] = version
+    return deps
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = _pyproject()["project"]
+    wanted = dict(_requirement(s) for s in project["dependencies"] + project["optional-dependencies"]["test"])
+    have = _environment_deps()
+    have.pop("python")
+    assert have == wanted, f"only in pyproject: {set(wanted) - set(have)}; only in environment.yml: {set(have) - set(wanted)}"
+    assert _environment_deps()["python"] == project["requires-python"].lstrip(">=")
+
+
+def test_dependencies_have_lower_bounds_not_pins():
+    project = _pyproject()["project"]
+    for spec in project["dependencies"] + project["optional-dependencies"]["test"]:
+        assert ">=" in spec and "==" not in spec, spec
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
+          if line.strip() and not line.startswith("#") and not line.startswith(("set ", "cd "))]
+    assert ci == ["python3 course.py test"]
+    assert "python3 course.py test" in readme and "python3 course.py lab" in readme
+
+
+def test_top_level_layout():
+    for name in ("chapters", "casebook", "scm_course", "datasets", "tests", "environment.yml", "README.md",
+                 "pyproject.toml", "LICENSE", "LICENSE-CONTENT.md"):
+        assert (ROOT / name).exists(), name
+
+
+def test_notebook_file_names_are_ascii_and_numbered():
+    for nb in (ROOT / "chapters").rglob("*.ipynb"):
+        assert nb.name.isascii() and re.match(r"\d\d_[a-z0-9_]+\.ipynb$", nb.name), nb.name
