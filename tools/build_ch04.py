@@ -591,6 +591,32 @@ SOLUTION_SETUP = [
 Worked solutions to the exercises of Chapter 4, each computed with the course package and confirmed by the same check as in the chapter.
 For instructors and for students who have tried first.
 """),
+    md("""
+## Learning objectives practised (学习目标)
+
+The exercises check that you can:
+
+- classify items with ABC analysis (ABC分析法) on a measure you choose, and apply the cut-off rule (exercise 1);
+- compute an order service priority (订单服务优先级) and predict how a change of importance (重要度) moves it (exercise 2);
+- place products in the volume × profit-contribution matrix (利润贡献度) under a different split rule (exercise 3);
+- turn a customer–product contribution matrix (客户—产品组合贡献矩阵) into a service policy (exercise 4);
+- apply the weighted-average method (加权平均法) and see what the weights change (exercise 5);
+- defend a service-priority scheme with numbers (exercise 6).
+"""),
+    md("""
+## Key terms (术语)
+
+| English | 中文 |
+|---|---|
+| ABC analysis | ABC分析法 |
+| order service priority | 订单服务优先级 |
+| importance | 重要度 |
+| profit contribution | 利润贡献度 |
+| customer–product contribution matrix | 客户—产品组合贡献矩阵 |
+| inventory availability | 库存可得性 |
+| delivery speed | 交付速度 |
+| weighted-average method | 加权平均法 |
+"""),
     *SETUP,
     md("""
 The data the exercises use, built as in the chapter:
@@ -686,11 +712,22 @@ If a class V customer buys a lost-sale product (importance 1), the order priorit
 }
 
 
+SOLUTION_SUMMARY = md("""
+## Summary (小结)
+
+- Class sizes in an ABC analysis depend on the measure: units, revenue and margin rank the same products differently (exercise 1).
+- One changed importance code moves a product through the whole order queue, and pushes every product it overtakes back one place (exercise 2).
+- The split rule is a decision too: with skewed sales, mean splits put most products in the low-low quadrant (exercise 3).
+- A matrix generated from weights and the textbook's judgement table agree on most cells, but not on all, and each difference changes a service promise (exercise 4).
+- Weights change the scores, but not a ranking in which one supplier is better on every element (exercise 5).
+""")
+
+
 def solution_cells():
     cells = list(SOLUTION_SETUP)
     for n in range(1, 7):
         cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells
+    return cells + [SOLUTION_SUMMARY]
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""Notebook structure (nbval re-runs them and compares outputs separately)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _src(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_there_are_chapters():
+    assert CHAPTERS
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_sections_and_language_cell(path):
+    cells = _load(path)["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert "language" in code[0]["metadata"].get("tags", []), "first code cell must be the tagged language cell"
+    assert re.search(r'set_language\("(en|zh)"\)', _src(code[0]))
+    assert sum("language" in c["metadata"].get("tags", []) for c in code) == 1
+    md = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
+    for heading in ("Learning objectives", "Key terms", "Exercises", "Summary"):
+        assert re.search(rf"^##+ .*{heading}", md, re.M), heading
+    assert not re.search(r"\b(TODO|FIXME)\b", md + "\n".join(_src(c) for c in code))
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_student_notebook_holds_no_solutions(path):
+    cells = _load(path)["cells"]
+    answers = [_src(c) for c in cells if c["cell_type"] == "code" and re.search(r"^answer_\d+\s*=", _src(c), re.M)]
+    assert answers, "no exercise answer cells found"
+    for src in answers:
+        assert re.fullmatch(r"answer_\d+ = None[^\n]*\n?", src), f"student answer cell is not a placeholder: {src!r}"
+    outputs = [o for c in cells for o in c.get("outputs", [])]
+    assert not any("✅" in "".join(o.get("text", "")) for o in outputs), "stored outputs show a solved check"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_stored_outputs_are_clean(path):
+    nb = _load(path)
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error"
+            assert out.get("name") != "stderr", f"stderr in stored output: {''.join(out.get('text', ''))[:200]}"
+    assert path.stat().st_size < 1_000_000
+
+
+def test_chapter_4_notebooks_match_their_generator():
+    spec = importlib.util.spec_from_file_location("build_ch04", ROOT / "tools" / "build_ch04.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for path, cells, prefix in ((mod.STUDENT, mod.student_cells(), "ch04"),
+                                (mod.SOLUTIONS_NB, mod.solution_cells(), "ch04s")):
+        built = mod.build(cells, prefix)
+        stored = _load(path)
+        assert [(c.cell_type, c.source) for c in built.cells] == [(c["cell_type"], _src(c)) for c in stored["cells"]], \
+            f"{path.name} differs from tools/build_ch04.py: run python tools/build_ch04.py --execute"
