@@ -62,7 +62,8 @@ def as_numeric_series(
         bad = [v for v in values if isinstance(v, bool) or not isinstance(v, Real)]
         if bad:
             raise TypeError(f"{name} must hold numbers, got non-numeric values {_preview(bad)}")
-    arr = values.to_numpy(dtype=float)
+    # na_value: nullable dtypes (Int64, Float64) turn <NA> into NaN, reported below
+    arr = values.to_numpy(dtype=float, na_value=np.nan)
     finite = np.isfinite(arr)
     if not finite.all():
         where = list(values.index[~finite])
