@@ -72,7 +72,10 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "test":
         return run([py, "-m", "pytest", *rest], env=env)
-    return run([py, "-m", "jupyterlab", "--notebook-dir", ROOT, f"--LabApp.default_url=/lab/tree/chapters", *rest], env=env)
+    lab = [py, "-m", "jupyterlab", "--notebook-dir", ROOT, "--LabApp.default_url=/lab/tree/chapters"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and cloud VMs often run as root
+        lab.append("--allow-root")
+    return run([*lab, *rest], env=env)
 
 
 if __name__ == "__main__":
