@@ -22,8 +22,7 @@ import pandas as pd  # noqa: E402
 from IPython.core.pylabtools import print_figure  # noqa: E402
 
 from scm_course import priority  # noqa: E402
-from scm_course.apps.priority import chapter_apps  # noqa: E402
-from scm_course.data import load_distributor  # noqa: E402
+from scm_course.apps import all_apps  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -41,13 +40,13 @@ def moves(app, n):
     for name, control in app.controls.items():
         if isinstance(control, (w.Dropdown, w.ToggleButtons)):
             values = [o[1] if isinstance(o, tuple) else o for o in control.options]
-        else:  # sliders: sweep within a band that keeps the inputs valid
-            lo, hi = control.value * 0.8, min(control.value * 1.2, control.max)
-            if name == "cutoff_a":
-                lo, hi = 0.6, 0.9
-            if name == "cutoff_b":
-                lo, hi = 0.92, 0.99
-            values = list(np.round(np.linspace(lo, hi, 5), 3))
+        elif isinstance(control, (w.Checkbox, w.ToggleButton)):
+            values = [not control.value, control.value]
+        else:  # sliders: sweep around the start value, inside the app's valid ranges
+            lo, hi = app.control_ranges.get(name, (control.min, control.max))
+            span = (hi - lo) * 0.2
+            values = np.linspace(max(lo, control.value - span), min(hi, control.value + span), 5)
+            values = [type(control.value)(v) for v in values]
         plans.append((name, itertools.cycle(values[1:] + values[:1])))
     out = []
     for i in range(n):
@@ -107,17 +106,16 @@ def main(argv=None):
     print(f"scm-course benchmarks — {machine}")
     print(f"matplotlib {matplotlib.__version__}, pandas {pd.__version__}, numpy {np.__version__}\n")
     report = {"machine": machine, "apps": {}, "abc_classify_1e6": None}
-    tables = load_distributor()
-    header = f"{'app':<22}{'changes':>8}{'median ms':>11}{'p95 ms':>9}{'naive median':>14}{'naive p95':>11}{'speed-up':>10}"
+    header = f"{'app':<34}{'changes':>8}{'median ms':>11}{'p95 ms':>9}{'naive median':>14}{'naive p95':>11}{'speed-up':>10}"
     print(header)
     print("-" * len(header))
     ok = True
-    for name, app in chapter_apps(tables).items():
+    for name, app in all_apps().items():
         mine, naive = bench_app(app, n_changes)
         ratio = naive["median_ms"] / mine["median_ms"]
         report["apps"][name] = {"app": mine, "naive": naive, "speedup_median": ratio}
         ok &= mine["p95_ms"] <= 100 and ratio >= 2
-        print(f"{name:<22}{mine['n']:>8}{mine['median_ms']:>11.1f}{mine['p95_ms']:>9.1f}"
+        print(f"{name:<34}{mine['n']:>8}{mine['median_ms']:>11.1f}{mine['p95_ms']:>9.1f}"
               f"{naive['median_ms']:>14.1f}{naive['p95_ms']:>11.1f}{ratio:>9.1f}x")
     abc = bench_abc(1_000_000, 5 if args.quick else 15)
     report["abc_classify_1e6"] = abc

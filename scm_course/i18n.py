@@ -2,9 +2,10 @@
 
 ``set_language("zh")`` switches every label the package draws or shows (plot
 titles, axes, legends, widget descriptions, table headers) to Chinese;
-``set_language("en")`` switches back.  Labels live in one data file,
-``scm_course/resources/labels.csv`` (columns ``key, en, zh``), so a translator
-edits a table, not code, and a test checks every key has both languages.
+``set_language("en")`` switches back.  Labels live in data files, one per
+course topic: ``scm_course/resources/labels/<topic>.csv`` (columns ``key, en,
+zh``), so a translator edits a table, not code, and a test checks every key
+has both languages and appears in one file only.
 
 Fonts
 -----
@@ -37,6 +38,7 @@ __all__ = [
     "t",
     "has_label",
     "label_keys",
+    "label_files",
     "use_course_fonts",
     "COURSE_FONT_FAMILY",
 ]
@@ -80,16 +82,23 @@ def get_language() -> str:
     return _state["language"]
 
 
+def label_files():
+    """The label files, one per topic (``resources/labels/*.csv``), sorted."""
+    folder = resources.files("scm_course").joinpath("resources/labels")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".csv")), key=lambda f: f.name)
+
+
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, dict[str, str]]:
-    text = resources.files("scm_course").joinpath("resources/labels.csv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines())
     table: dict[str, dict[str, str]] = {}
-    for row in rows:
-        key = row["key"].strip()
-        if key in table:
-            raise ValueError(f"labels.csv: duplicate key {key!r}")
-        table[key] = {lang: row[lang] for lang in LANGUAGES}
+    origin: dict[str, str] = {}
+    for file in label_files():
+        for row in csv.DictReader(file.read_text("utf-8").splitlines()):
+            key = row["key"].strip()
+            if key in table:
+                raise ValueError(f"label key {key!r} is defined twice: in {origin[key]} and {file.name}")
+            table[key] = {lang: row[lang] for lang in LANGUAGES}
+            origin[key] = file.name
     return table
 
 
@@ -115,7 +124,7 @@ def t(key: str, language: str | None = None, **fields) -> str:
     """
     table = _labels()
     if key not in table:
-        raise KeyError(f"unknown label key {key!r}; add it to scm_course/resources/labels.csv")
+        raise KeyError(f"unknown label key {key!r}; add it to a file in scm_course/resources/labels/")
     lang = language or _state["language"]
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")

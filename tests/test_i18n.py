@@ -14,16 +14,15 @@ from matplotlib import font_manager
 
 import scm_course
 from scm_course import i18n
-from scm_course.apps.priority import chapter_apps
+from scm_course.apps import all_apps
 
 PACKAGE = Path(scm_course.__file__).parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_every_label_has_english_and_chinese():
-    text = resources.files("scm_course").joinpath("resources/labels.csv").read_text("utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert rows, "labels.csv is empty"
+    rows = [row for f in i18n.label_files() for row in csv.DictReader(io.StringIO(f.read_text("utf-8")))]
+    assert rows, "no labels found"
     keys = [r["key"] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"
     for row in rows:
@@ -86,9 +85,10 @@ def _widget_labels(app):
 
 
 @pytest.fixture
-def chinese_apps(distributor):
+def chinese_apps():
+    """Every app of the course, built in Chinese."""
     scm_course.set_language("zh")
-    return chapter_apps(distributor)
+    return all_apps()
 
 
 def test_every_app_renders_chinese_without_missing_glyphs(chinese_apps, caplog):
@@ -117,8 +117,8 @@ def test_every_chinese_label_is_translated(chinese_apps):
         assert all(CJK.search(s) for s in labels), (name, [s for s in labels if not CJK.search(s)])
 
 
-def test_english_figures_use_no_chinese(distributor):
-    apps = chapter_apps(distributor)
+def test_english_figures_use_no_chinese():
+    apps = all_apps()
     for name, app in apps.items():
         assert not [s for s in _texts(app.figure) if CJK.search(s)], name
 

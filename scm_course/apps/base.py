@@ -42,6 +42,10 @@ class CourseApp(widgets.VBox):
     #: Figure size in inches (at 100 dpi) and relative panel widths.
     figsize = (9.0, 3.6)
     width_ratios = (1,)
+    #: Control name -> (low, high): a range inside which any combination of
+    #: the controls' values is valid input (e.g. cut-offs that must stay in
+    #: order).  Tests and benchmarks sweep slider values inside these ranges.
+    control_ranges: dict = {}
 
     #: PNG compression: level 1 is ~4x faster to encode than the default 6 and
     #: the images of these line-art figures are only ~20 % larger.

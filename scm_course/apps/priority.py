@@ -44,6 +44,7 @@ class ABCApp(CourseApp):
     """
 
     figsize, width_ratios = (9.5, 3.6), (1.5, 1)
+    control_ranges = {"cutoff_a": (0.6, 0.9), "cutoff_b": (0.92, 0.99)}
 
     def __init__(self, values, *, cutoffs=(0.8, 0.95), labels=("A", "B", "C")):
         frame = values.to_frame() if isinstance(values, pd.Series) else values
