@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import pkgutil
 import re
 from dataclasses import dataclass
 from numbers import Real
@@ -34,8 +35,9 @@ from ..i18n import t
 
 __all__ = ["Feedback", "check", "evaluate", "question_ids"]
 
-#: Chapter prefix -> module (inside this package) holding its questions.
-_CHAPTERS = {"ch04": "ch04"}
+def _chapters() -> list[str]:
+    """Chapter prefixes with a question module here: ``ch02.py`` -> ``"ch02"``."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if re.fullmatch(r"ch\d\d", m.name))
 
 CORRECT, INCORRECT, UNANSWERED = "correct", "incorrect", "unanswered"
 
@@ -72,18 +74,18 @@ class WrongAnswer(Exception):
 
 
 def _questions(chapter: str) -> dict:
-    return importlib.import_module(f".{_CHAPTERS[chapter]}", __name__).QUESTIONS
+    return importlib.import_module(f".{chapter}", __name__).QUESTIONS
 
 
 def question_ids() -> list[str]:
     """Every question id that :func:`check` knows, e.g. ``["ch04.q1", ...]``."""
-    return [f"{chapter}.{q}" for chapter in _CHAPTERS for q in _questions(chapter)]
+    return [f"{chapter}.{q}" for chapter in _chapters() for q in _questions(chapter)]
 
 
 def _split_id(question_id) -> tuple[str, str]:
     if isinstance(question_id, str) and "." in question_id:
         chapter, question = question_id.split(".", 1)
-        if chapter in _CHAPTERS and question in _questions(chapter):
+        if chapter in _chapters() and question in _questions(chapter):
             return chapter, question
     raise ValueError(f"question_id must be one of {question_ids()}, got {question_id!r}")
 
