@@ -772,11 +772,16 @@ def execute(nb, path: Path):
     return nb
 
 
+def notebooks():
+    """(path, cells, cell-id prefix) of every notebook this script writes."""
+    return [(STUDENT, student_cells(), "ch04"), (SOLUTIONS_NB, solution_cells(), "ch04s")]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--execute", action="store_true", help="execute the notebooks in place")
     args = parser.parse_args(argv)
-    for path, cells, prefix in ((STUDENT, student_cells(), "ch04"), (SOLUTIONS_NB, solution_cells(), "ch04s")):
+    for path, cells, prefix in notebooks():
         nb = build(cells, prefix)
         if args.execute:
             started = time.perf_counter()
