@@ -65,7 +65,7 @@ BUILDERS = sorted((ROOT / "tools").glob("build_ch[0-9][0-9].py"))
 def test_notebooks_match_their_generator(builder):
     """Each tools/build_chNN.py writes its notebooks; the committed ones must be its output.
 
-    A builder module defines ``NOTEBOOKS``: a list of ``(path, cells, prefix)``
+    A builder module defines ``notebooks()`` returning ``(path, cells, prefix)`` tuples
     and ``build(cells, prefix)`` returning an nbformat notebook.
     """
     spec = importlib.util.spec_from_file_location(builder.stem, builder)
