@@ -32,6 +32,10 @@ __all__ = [
     "save_distributor",
     "datasets_dir",
     "validate_table",
+    "FULFILMENT_SCHEMA",
+    "generate_fulfilment",
+    "load_fulfilment",
+    "load_fulfilment_lines",
 ]
 
 
@@ -132,12 +136,24 @@ def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
                 out[col] = num.astype("int64")
             else:
                 out[col] = num.astype(float)
-        elif kind == "date":
-            dt = pd.to_datetime(s, errors="coerce", format="%Y-%m-%d") if s.dtype == object else pd.to_datetime(s, errors="coerce")
+        elif kind in ("date", "datetime"):
+            fmt = "%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M"
+            text = s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
+            dt = pd.to_datetime(s, errors="coerce", format=fmt) if text else pd.to_datetime(s, errors="coerce")
             if dt.isna().any():
                 i = int(np.argmax(dt.isna().to_numpy()))
-                raise ValueError(f"{name}: column {col!r} must hold dates (YYYY-MM-DD); bad value {s.iloc[i]!r} at row {i}")
+                raise ValueError(f"{name}: column {col!r} must hold {'dates (YYYY-MM-DD)' if kind == 'date' else 'date-times (YYYY-MM-DD HH:MM)'}; "
+                                 f"bad value {s.iloc[i]!r} at row {i}")
             out[col] = dt
+        elif kind == "bool":
+            mapping = {"true": True, "false": False, "1": True, "0": False}
+            if s.dtype == bool:
+                continue
+            flags = s.astype(str).str.strip().str.lower().map(mapping)
+            if flags.isna().any():
+                i = int(np.argmax(flags.isna().to_numpy()))
+                raise ValueError(f"{name}: column {col!r} must hold True/False; bad value {s.iloc[i]!r} at row {i}")
+            out[col] = flags.astype(bool)
         else:  # pragma: no cover - schema typo
             raise AssertionError(kind)
     return out
@@ -296,6 +312,169 @@ def generate_distributor(
     return _check_distributor({"products": products, "customers": customers, "order_lines": lines})
 
 
+# --------------------------------------------------------------------------
+# order fulfilment of the same distributor (service chapters)
+# --------------------------------------------------------------------------
+#: Column -> kind for the fulfilment tables.
+FULFILMENT_SCHEMA = {
+    "fulfilment_orders": {
+        "order_id": "str",
+        "customer_id": "str",
+        "channel": "str",
+        "region": "str",
+        "placed_at": "datetime",
+        "received_at": "datetime",
+        "released_at": "datetime",
+        "shipped_at": "datetime",
+        "delivered_at": "datetime",
+        "promised_date": "date",
+        "delivered_date": "date",
+        "qty_ordered": "int",
+        "qty_delivered": "int",
+        "invoice_error": "bool",
+        "damaged": "bool",
+        "error_free": "bool",
+    },
+    "fulfilment_lines": {
+        "order_id": "str",
+        "product_id": "str",
+        "qty_ordered": "int",
+        "qty_delivered": "int",
+    },
+}
+
+# channel -> (promised lead time in days, median order transmission in hours)
+_PROMISE = {"dealer": (3, 4.0), "retail_chain": (3, 0.5), "e_commerce": (3, 0.2), "project": (7, 24.0)}
+# region -> median delivery (transport) time in hours from the central warehouse
+_DELIVERY_HOURS = {"East": 12.0, "North": 22.0, "South": 18.0, "Central": 14.0, "West": 32.0}
+_PEAK_MONTHS = (6, 7, 8)  # air-conditioner season: the warehouse is stretched
+
+
+def generate_fulfilment(distributor=None, seed: int = 2025) -> dict[str, pd.DataFrame]:
+    """Generate how the distributor's orders were fulfilled (order cycle and accuracy).
+
+    Every order of :func:`generate_distributor` gets the timestamps of its
+    order cycle (订货周期) -- placed, received (order transmission), released
+    (order processing), shipped (picking and packing) and delivered (transport)
+    --, a promised delivery date, the quantity delivered per line, and
+    invoice / damage flags.  Times are log-normal per stage; transmission
+    depends on the channel (EDI for chains and e-commerce, phone for dealers),
+    delivery on the region, and in the peak months June-August processing and
+    picking slow down and more lines are short-shipped -- so the monthly
+    service metrics move the way a control chart should catch.
+
+    Parameters
+    ----------
+    distributor : dict of DataFrame, optional
+        Output of :func:`generate_distributor` / :func:`load_distributor`
+        (generated with its default seed if None).
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``fulfilment_orders`` (one row per order) and ``fulfilment_lines`` (one
+        row per order line), columns in :data:`FULFILMENT_SCHEMA`.
+    """
+    tables = distributor if distributor is not None else generate_distributor()
+    rng = np.random.default_rng(seed)
+    lines = tables["order_lines"]
+    customers = tables["customers"].set_index("customer_id")
+    products = tables["products"].set_index("product_id")
+    orders = lines.groupby("order_id", sort=True).agg(customer_id=("customer_id", "first"),
+                                                      order_date=("order_date", "first"))
+    n = len(orders)
+    channel = customers.loc[orders["customer_id"], "channel"].to_numpy()
+    region = customers.loc[orders["customer_id"], "region"].to_numpy()
+    month = orders["order_date"].dt.month.to_numpy()
+    peak = np.isin(month, _PEAK_MONTHS)
+
+    def hours(median, sigma, size):
+        return rng.lognormal(np.log(median), sigma, size)
+
+    placed = orders["order_date"].to_numpy() + pd.to_timedelta(rng.integers(8 * 60, 20 * 60, n), unit="min").to_numpy()
+    transmit = hours(np.array([_PROMISE[c][1] for c in channel]), 0.6, n)
+    process = hours(3.0, 0.7, n) * np.where(peak, 2.2, 1.0)
+    pick = hours(8.0, 0.6, n) * np.where(peak, 1.8, 1.0)
+    deliver = hours(np.array([_DELIVERY_HOURS[r] for r in region]), 0.45, n) + np.where(channel == "project", 24.0, 0.0)
+    stamps = {}
+    elapsed = np.zeros(n)
+    for name, stage in (("received_at", transmit), ("released_at", process), ("shipped_at", pick),
+                        ("delivered_at", deliver)):
+        elapsed = elapsed + stage
+        stamps[name] = (placed + pd.to_timedelta(np.round(elapsed * 60), unit="min").to_numpy())
+    promise_days = np.array([_PROMISE[c][0] for c in channel])
+    order_frame = pd.DataFrame({
+        "order_id": orders.index.to_numpy(),
+        "customer_id": orders["customer_id"].to_numpy(),
+        "channel": channel,
+        "region": region,
+        "placed_at": pd.to_datetime(placed).floor("min"),
+        **{k: pd.to_datetime(v).floor("min") for k, v in stamps.items()},
+        "promised_date": orders["order_date"].to_numpy() + pd.to_timedelta(promise_days, unit="D").to_numpy(),
+    })
+    order_frame["delivered_date"] = order_frame["delivered_at"].dt.normalize()
+
+    # lines: short shipments, more often in peak months and for lost-sale (fast-moving) categories
+    line_peak = lines["order_date"].dt.month.isin(_PEAK_MONTHS).to_numpy()
+    importance = products.loc[lines["product_id"], "importance"].to_numpy()
+    p_short = 0.015 + 0.035 * line_peak + 0.01 * (importance == 1)
+    short = rng.random(len(lines)) < p_short
+    fraction = rng.uniform(0.0, 0.9, len(lines))
+    qty = lines["quantity"].to_numpy()
+    delivered = np.where(short, np.floor(qty * fraction), qty).astype("int64")
+    line_frame = pd.DataFrame({"order_id": lines["order_id"].to_numpy(), "product_id": lines["product_id"].to_numpy(),
+                               "qty_ordered": qty.astype("int64"), "qty_delivered": delivered})
+    sums = line_frame.groupby("order_id", sort=True)[["qty_ordered", "qty_delivered"]].sum()
+    order_frame["qty_ordered"] = sums.loc[order_frame["order_id"], "qty_ordered"].to_numpy()
+    order_frame["qty_delivered"] = sums.loc[order_frame["order_id"], "qty_delivered"].to_numpy()
+    order_frame["invoice_error"] = rng.random(n) < 0.02 + 0.02 * peak
+    order_frame["damaged"] = rng.random(n) < 0.01 + 0.002 * np.minimum(order_frame["qty_ordered"].to_numpy(), 20)
+    order_frame["error_free"] = ~(order_frame["invoice_error"] | order_frame["damaged"])
+    return _check_fulfilment({"fulfilment_orders": order_frame, "fulfilment_lines": line_frame})
+
+
+def _check_fulfilment(tables: dict) -> dict:
+    out = {name: validate_table(tables[name], schema, name) for name, schema in FULFILMENT_SCHEMA.items()}
+    orders, lines = out["fulfilment_orders"], out["fulfilment_lines"]
+    if orders["order_id"].duplicated().any():
+        raise ValueError(f"fulfilment_orders: duplicate order_id {orders['order_id'][orders['order_id'].duplicated()].iloc[0]!r}")
+    unknown = ~lines["order_id"].isin(orders["order_id"])
+    if unknown.any():
+        raise ValueError(f"fulfilment_lines: order_id {lines['order_id'][unknown].iloc[0]!r} is not in fulfilment_orders")
+    return out
+
+
+def load_fulfilment(folder=None) -> pd.DataFrame:
+    """Orders of the distributor with their order cycle, promise and accuracy.
+
+    One row per order; columns in :data:`FULFILMENT_SCHEMA` (``datasets/README.md``).
+    Read from ``datasets/distributor/fulfilment_orders.csv`` with schema checks.
+    """
+    return _load_fulfilment(folder)["fulfilment_orders"]
+
+
+def load_fulfilment_lines(folder=None) -> pd.DataFrame:
+    """Order lines with quantity ordered and delivered (``fulfilment_lines.csv``)."""
+    return _load_fulfilment(folder)["fulfilment_lines"]
+
+
+def _load_fulfilment(folder) -> dict:
+    folder = Path(folder) if folder is not None else datasets_dir() / "distributor"
+    return _check_fulfilment({name: _read_csv(folder / f"{name}.csv") for name in FULFILMENT_SCHEMA})
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; restore it with git (or run python tools/make_datasets.py)")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path} is not a valid UTF-8 CSV file: {err}") from None
+    return frame.replace("", np.nan)
+
+
 def datasets_dir() -> Path:
     """The course's ``datasets/`` folder (``SCM_COURSE_DATA`` overrides it)."""
     env = os.environ.get("SCM_COURSE_DATA")
@@ -309,13 +488,20 @@ def datasets_dir() -> Path:
 
 
 def save_distributor(tables: dict, folder) -> None:
-    """Write the distributor tables as UTF-8 CSV files into ``folder``."""
+    """Write tables (distributor and/or fulfilment) as UTF-8 CSV files into ``folder``.
+
+    Dates are written as ``YYYY-MM-DD`` and date-times as ``YYYY-MM-DD HH:MM``.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in DISTRIBUTOR_SCHEMA:
-        df = tables[name].copy()
-        if name == "order_lines":
-            df["order_date"] = df["order_date"].dt.strftime("%Y-%m-%d")
+    schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA}
+    for name, df in tables.items():
+        df = df.copy()
+        for col, kind in schemas[name].items():
+            if kind == "date":
+                df[col] = df[col].dt.strftime("%Y-%m-%d")
+            elif kind == "datetime":
+                df[col] = df[col].dt.strftime("%Y-%m-%d %H:%M")
         df.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
 
 
@@ -342,16 +528,7 @@ def load_distributor(folder=None) -> dict[str, pd.DataFrame]:
         file and the column.
     """
     folder = Path(folder) if folder is not None else datasets_dir() / "distributor"
-    tables = {}
-    for name in DISTRIBUTOR_SCHEMA:
-        path = folder / f"{name}.csv"
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing; restore it with git (or run python tools/make_datasets.py)")
-        try:
-            tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        except (pd.errors.ParserError, UnicodeDecodeError) as err:
-            raise ValueError(f"{path} is not a valid UTF-8 CSV file: {err}") from None
-        tables[name] = tables[name].replace("", np.nan)
+    tables = {name: _read_csv(folder / f"{name}.csv") for name in DISTRIBUTOR_SCHEMA}
     try:
         return _check_distributor(tables)
     except ValueError as err:

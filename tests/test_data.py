@@ -38,17 +38,37 @@ def test_generated_data_is_consistent(distributor):
     assert 0.1 < summary.loc["A", "item_share"] < 0.3
 
 
+def test_committed_fulfilment_equals_a_fresh_generation(distributor):
+    fresh = data.generate_fulfilment(distributor)
+    assert_frame_equal(data.load_fulfilment(), fresh["fulfilment_orders"])
+    assert_frame_equal(data.load_fulfilment_lines(), fresh["fulfilment_lines"])
+
+
+def test_fulfilment_is_consistent(distributor):
+    orders, lines = data.load_fulfilment(), data.load_fulfilment_lines()
+    stamps = ["placed_at", "received_at", "released_at", "shipped_at", "delivered_at"]
+    for a, b in zip(stamps, stamps[1:]):
+        assert (orders[b] >= orders[a]).all(), (a, b)
+    assert (orders["delivered_date"] == orders["delivered_at"].dt.normalize()).all()
+    assert (lines["qty_delivered"] <= lines["qty_ordered"]).all()
+    assert (orders["error_free"] == ~(orders["invoice_error"] | orders["damaged"])).all()
+    assert lines["qty_ordered"].tolist() == distributor["order_lines"]["quantity"].tolist()
+    sums = lines.groupby("order_id")["qty_delivered"].sum()
+    assert (orders.set_index("order_id")["qty_delivered"] == sums).all()
+
+
 def test_checksums_match_the_committed_files():
     sums = (ROOT / "datasets" / "SHA256SUMS").read_text().split("\n")
     entries = [line.split("  ") for line in sums if line.strip()]
-    assert {e[1] for e in entries} == {f"distributor/{n}.csv" for n in data.DISTRIBUTOR_SCHEMA}
+    names = list(data.DISTRIBUTOR_SCHEMA) + list(data.FULFILMENT_SCHEMA)
+    assert {e[1] for e in entries} == {f"distributor/{n}.csv" for n in names}
     for digest, rel in entries:
         assert hashlib.sha256((ROOT / "datasets" / rel).read_bytes()).hexdigest() == digest, rel
 
 
 def test_datasets_readme_documents_every_column():
     readme = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
-    for table, schema in data.DISTRIBUTOR_SCHEMA.items():
+    for table, schema in {**data.DISTRIBUTOR_SCHEMA, **data.FULFILMENT_SCHEMA}.items():
         assert f"{table}.csv" in readme
         for column in schema:
             assert f"`{column}`" in readme, (table, column)

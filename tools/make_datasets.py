@@ -4,7 +4,8 @@
     python tools/make_datasets.py
 
 Writes ``datasets/distributor/*.csv`` (the appliance distributor,
-``scm_course.data.generate_distributor()`` with its default seed) and prints
+``scm_course.data.generate_distributor()`` and its order fulfilment,
+``generate_fulfilment()``, with their default seeds) and prints
 each file's SHA-256 for ``datasets/README.md`` / ``datasets/SHA256SUMS``.
 ``tests/test_data.py`` fails if the committed files differ from a fresh run.
 """
@@ -13,14 +14,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from scm_course.data import generate_distributor, save_distributor
+from scm_course.data import generate_distributor, generate_fulfilment, save_distributor
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
     folder = ROOT / "datasets" / "distributor"
-    save_distributor(generate_distributor(), folder)
+    distributor = generate_distributor()
+    save_distributor(distributor, folder)
+    save_distributor(generate_fulfilment(distributor), folder)
     lines = []
     for path in sorted(folder.glob("*.csv")):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
