@@ -36,6 +36,11 @@ __all__ = [
     "generate_fulfilment",
     "load_fulfilment",
     "load_fulfilment_lines",
+    "SURVEY_SCHEMA",
+    "ratings_with_moments",
+    "generate_supplier_survey",
+    "generate_audit_survey",
+    "load_survey",
 ]
 
 
@@ -475,6 +480,158 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return frame.replace("", np.nan)
 
 
+# --------------------------------------------------------------------------
+# customer service audit surveys (Chapter 5)
+# --------------------------------------------------------------------------
+#: Columns of a survey in long form (DESIGN.md): one row per answer.
+SURVEY_SCHEMA = {"respondent": "str", "attribute": "str", "rater": "str", "score": "int"}
+_SURVEYS = ("supplier_survey", "audit_survey")
+
+
+def ratings_with_moments(n: int, mean: float, sd: float, rng, *, low: int = 1, high: int = 7,
+                         sd_decimals: int | None = 2) -> np.ndarray:
+    """``n`` integer ratings on ``low..high`` whose mean and sd are given.
+
+    The sum is ``round(n * mean)`` -- so the sample mean rounds to ``mean`` at
+    two decimals -- and, with ``sd_decimals``, the sample standard deviation
+    (``ddof=1``) rounds to ``sd`` at that many decimals; with None it is only
+    as close as the integer grid allows.  A rough draw from a rounded normal
+    is corrected by moving single ratings up or down a point (which changes the
+    sum of squares in steps of 2: squares and values have the same parity),
+    then the multiset is shuffled into respondents.
+
+    Raises ValueError if no such ratings exist (e.g. a mean at the scale's end
+    with a large sd, or an sd window too narrow for ``n``).
+    """
+    if not (low <= mean <= high) or sd < 0:
+        raise ValueError(f"mean must lie in [{low}, {high}] and sd >= 0, got mean={mean}, sd={sd}")
+    levels = np.arange(low, high + 1)
+    target_sum = int(round(n * mean))
+    draw = np.clip(np.round(rng.normal(mean, sd, n)), low, high).astype(int)
+    counts = np.array([(draw == v).sum() for v in levels])
+
+    def total():
+        return int((counts * levels).sum())
+
+    while total() != target_sum:  # one rating a point up (or down) at a time
+        step = 1 if total() < target_sum else -1
+        movable = np.flatnonzero(counts[:-1] if step > 0 else counts[1:]) + (0 if step > 0 else 1)
+        k = movable[np.argmin(np.abs(levels[movable] - mean))] if len(movable) else None
+        if k is None:
+            raise ValueError(f"no {n} ratings on {low}..{high} have mean {mean}")
+        counts[k] -= 1
+        counts[k + step] += 1
+
+    def ss_for(sd_value):
+        return (n - 1) * sd_value**2 + target_sum**2 / n
+
+    if sd_decimals is None:
+        lo_ss = hi_ss = ss_for(sd)
+    else:
+        half = 0.5 * 10.0**-sd_decimals - 1e-9
+        lo_ss, hi_ss = ss_for(max(sd - half, 0)), ss_for(sd + half)
+    for _ in range(100 * n):
+        ss = int((counts * levels**2).sum())
+        if lo_ss <= ss <= hi_ss or (sd_decimals is None and abs(ss - lo_ss) <= 1):
+            break
+        goal = (lo_ss + hi_ss) / 2 - ss
+        best = None  # (|remaining|, up level, down level): up a -> a+1, down b -> b-1; dSS = 2(a - b + 1)
+        for a in range(len(levels) - 1):
+            for b in range(1, len(levels)):
+                if counts[a] == 0 or counts[b] == 0 or (a == b and counts[a] < 2):
+                    continue
+                d_ss = 2 * (levels[a] - levels[b] + 1)
+                if d_ss == 0 or np.sign(d_ss) != np.sign(goal) or abs(d_ss) > abs(goal) + (hi_ss - lo_ss) / 2 + 1e-9:
+                    continue
+                key = (abs(goal - d_ss), a, b)
+                best = key if best is None or key < best else best
+        if best is None:
+            raise ValueError(f"no {n} ratings on {low}..{high} have mean {mean} and sd {sd}")
+        _, a, b = best
+        counts[a] -= 1
+        counts[a + 1] += 1
+        counts[b] -= 1
+        counts[b - 1] += 1
+    else:  # pragma: no cover - the loop always converges on feasible input
+        raise ValueError(f"could not reach sd {sd} with {n} ratings of mean {mean}")
+    ratings = np.repeat(levels, counts)
+    return rng.permutation(ratings)
+
+
+def _survey_frame(n: int, attributes, raters: dict, rng, sd_decimals) -> pd.DataFrame:
+    """Long survey frame; ``raters``: name -> (means, sds) per attribute."""
+    rows = []
+    ids = [f"R{i + 1:03d}" for i in range(n)]
+    for j, attribute in enumerate(attributes):
+        for rater, (means, sds) in raters.items():
+            scores = ratings_with_moments(n, means[j], sds[j], rng, sd_decimals=sd_decimals)
+            rows.append(pd.DataFrame({"respondent": ids, "attribute": attribute, "rater": rater, "score": scores}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def generate_supplier_survey(seed: int = 8, n_respondents: int = 200) -> pd.DataFrame:
+    """Dealers' survey behind the importance-vs-suppliers table (seed [002 L183-215]).
+
+    ``n_respondents`` dealers rate, on a 7-point scale, the importance of eight
+    service attributes and the performance of suppliers 1-3 on each.  The
+    summary reproduces every printed mean and standard deviation at two
+    decimals (the seed prints one: 6.4 -> 6.40); n = 200 makes the sd of
+    integer ratings fine-grained enough for that.  Raters: ``"importance"``,
+    ``"Supplier 1"``, ``"Supplier 2"``, ``"Supplier 3"``.
+    """
+    inst = load_instance("supplier_ratings")
+    raters = {"importance": (inst["importance_mean"], inst["importance_sd"])}
+    for k in (1, 2, 3):
+        raters[f"Supplier {k}"] = (inst[f"supplier_{k}_mean"], inst[f"supplier_{k}_sd"])
+    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2)
+
+
+#: Design standard deviations of the STEP 1 survey (the seed prints means
+#: only): chosen so that Welch t-tests on n = 100 give the printed marks.
+_STEP1_SD = {
+    "importance": [0.78, 0.85, 0.92, 0.95, 1.05, 1.10, 1.35, 1.42, 1.55, 1.30],
+    "Company A": [1.02, 1.18, 1.10, 1.31, 1.05, 1.12, 1.24, 1.08, 1.15, 1.21],
+    "Company B": [1.07, 1.12, 1.14, 1.26, 1.10, 1.09, 1.19, 1.11, 1.20, 1.28],
+}
+
+
+def generate_audit_survey(seed: int = 5, n_respondents: int = 100) -> pd.DataFrame:
+    """Customers' survey behind the STEP 1 table (seed [002 L230-272]).
+
+    ``n_respondents`` customers rate, on a 7-point scale, the importance of ten
+    service attributes and the performance of Company A and Company B.  Every
+    mean equals the printed value at two decimals; the standard deviations are
+    a documented design choice (:data:`_STEP1_SD`, about 1 point) that makes
+    Welch t-tests of A vs B give the seed's marks: ``*`` on attribute 3,
+    ``**`` on 7 and 10, none elsewhere.  Raters: ``"importance"``,
+    ``"Company A"``, ``"Company B"``.
+    """
+    inst = load_instance("audit_step1")
+    raters = {"importance": (inst["importance"], _STEP1_SD["importance"]),
+              "Company A": (inst["company_a"], _STEP1_SD["Company A"]),
+              "Company B": (inst["company_b"], _STEP1_SD["Company B"])}
+    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2)
+
+
+def load_survey(name: str = "audit_survey", folder=None) -> pd.DataFrame:
+    """Load a survey (``"audit_survey"`` or ``"supplier_survey"``) in long form, checked.
+
+    Columns ``respondent, attribute, rater, score`` (scores 1-7); see
+    ``datasets/README.md``.
+    """
+    from ._validation import check_option
+
+    check_option(name, "name", _SURVEYS)
+    folder = Path(folder) if folder is not None else datasets_dir() / "surveys"
+    frame = validate_table(_read_csv(folder / f"{name}.csv"), SURVEY_SCHEMA, name)
+    bad = ~frame["score"].between(1, 7)
+    if bad.any():
+        raise ValueError(f"{name}: column 'score' must be 1-7; got {frame['score'][bad].iloc[0]} at row {int(np.argmax(bad.to_numpy()))}")
+    if frame.duplicated(["respondent", "attribute", "rater"]).any():
+        raise ValueError(f"{name}: a respondent answers the same attribute and rater twice")
+    return frame
+
+
 def datasets_dir() -> Path:
     """The course's ``datasets/`` folder (``SCM_COURSE_DATA`` overrides it)."""
     env = os.environ.get("SCM_COURSE_DATA")
@@ -494,7 +651,7 @@ def save_distributor(tables: dict, folder) -> None:
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA}
+    schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA, **{name: SURVEY_SCHEMA for name in _SURVEYS}}
     for name, df in tables.items():
         df = df.copy()
         for col, kind in schemas[name].items():

@@ -61,7 +61,10 @@ def test_checksums_match_the_committed_files():
     sums = (ROOT / "datasets" / "SHA256SUMS").read_text().split("\n")
     entries = [line.split("  ") for line in sums if line.strip()]
     names = list(data.DISTRIBUTOR_SCHEMA) + list(data.FULFILMENT_SCHEMA)
-    assert {e[1] for e in entries} == {f"distributor/{n}.csv" for n in names}
+    expected = {f"distributor/{n}.csv" for n in names} | {"surveys/supplier_survey.csv", "surveys/audit_survey.csv"}
+    assert {e[1] for e in entries} == expected
+    on_disk = {p.relative_to(ROOT / "datasets").as_posix() for p in (ROOT / "datasets").glob("*/*.csv")}
+    assert on_disk == expected, "a data file is missing from SHA256SUMS (run tools/make_datasets.py)"
     for digest, rel in entries:
         assert hashlib.sha256((ROOT / "datasets" / rel).read_bytes()).hexdigest() == digest, rel
 

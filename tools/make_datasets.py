@@ -3,7 +3,8 @@
 
     python tools/make_datasets.py
 
-Writes ``datasets/distributor/*.csv`` (the appliance distributor,
+Writes ``datasets/surveys/*.csv`` (the service-audit surveys) and
+``datasets/distributor/*.csv`` (the appliance distributor,
 ``scm_course.data.generate_distributor()`` and its order fulfilment,
 ``generate_fulfilment()``, with their default seeds) and prints
 each file's SHA-256 for ``datasets/README.md`` / ``datasets/SHA256SUMS``.
@@ -14,7 +15,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from scm_course.data import generate_distributor, generate_fulfilment, save_distributor
+from scm_course.data import (
+    generate_audit_survey,
+    generate_distributor,
+    generate_fulfilment,
+    generate_supplier_survey,
+    save_distributor,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,8 +31,10 @@ def main() -> None:
     distributor = generate_distributor()
     save_distributor(distributor, folder)
     save_distributor(generate_fulfilment(distributor), folder)
+    save_distributor({"supplier_survey": generate_supplier_survey(), "audit_survey": generate_audit_survey()},
+                     ROOT / "datasets" / "surveys")
     lines = []
-    for path in sorted(folder.glob("*.csv")):
+    for path in sorted((ROOT / "datasets").glob("*/*.csv")):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(ROOT / 'datasets').as_posix()}")
     (ROOT / "datasets" / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
