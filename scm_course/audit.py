@@ -1,0 +1,299 @@
+"""The customer service audit (客户服务审计 / 客户服务调查).
+
+Models for Chapter 5: summarise a survey of importance and performance
+ratings, compare a firm with a competitor attribute by attribute, and place the
+attributes in the two matrices of the four-step analysis:
+
+1. STEP 1 -- organise the data: importance, the firm's and the competitor's
+   mean rating, relative performance = firm - competitor, and whether the
+   difference is significant (Welch t-test; ``*`` p <= 0.05, ``**`` p <= 0.01).
+2. STEP 2 -- competitive position matrix (竞争地位矩阵): importance (y) against
+   relative performance (x), with a parity band (竞争均势) around 0.
+3. STEP 3 -- performance evaluation matrix (绩效评估矩阵): importance against
+   the firm's own performance, a 3 x 3 grid of actions.
+4. STEP 4 -- both combined into an action plan.
+
+Survey responses are a long DataFrame ``respondent, attribute, rater, score``
+where ``rater`` is ``"importance"`` or the name of a rated firm (DESIGN.md).
+
+References
+----------
+Seed [002 L230-365] (COURSE_CONTENT.md section D.13, tables T9-T10).
+Lambert, D. M. and Stock, J. R., *Strategic Logistics Management*, 3rd ed.,
+    ch. 4 (the customer service audit; competitive position and performance
+    matrices).
+Welch, B. L. (1947), "The generalization of Student's problem when several
+    different population variances are involved", *Biometrika* 34, 28-35.
+"""
+from __future__ import annotations
+
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ._validation import _preview, check_columns
+
+__all__ = [
+    "IMPORTANCE",
+    "PERFORMANCE_ACTIONS",
+    "survey_summary",
+    "welch_t_test",
+    "relative_performance",
+    "competitive_position",
+    "performance_matrix",
+    "action_plan",
+]
+
+#: The rater name of importance ratings.
+IMPORTANCE = "importance"
+
+#: STEP 3 grid [002 L298-328]: (importance level, performance level) -> action.
+PERFORMANCE_ACTIONS = {
+    ("high", "low"): "improve_absolutely",  # 绝对提高
+    ("high", "medium"): "improve",  # 提高
+    ("high", "high"): "maintain_improve",  # 保持/提高
+    ("medium", "low"): "improve",  # 提高
+    ("medium", "medium"): "maintain",  # 保持
+    ("medium", "high"): "reduce_maintain",  # 降低/保持
+    ("low", "low"): "maintain",  # 保持
+    ("low", "medium"): "reduce_maintain",  # 降低/保持
+    ("low", "high"): "reduce_maintain",  # 降低/保持
+}
+# severity of an action, for sorting the action plan
+_URGENCY = {"improve_absolutely": 0, "improve": 1, "maintain_improve": 2, "maintain": 3, "reduce_maintain": 4}
+
+
+def _check_responses(responses) -> pd.DataFrame:
+    check_columns(responses, ["respondent", "attribute", "rater", "score"], "responses")
+    score = pd.to_numeric(responses["score"], errors="coerce")
+    bad = score.isna() | ~np.isfinite(score.astype(float))
+    if bad.any():
+        i = int(np.argmax(bad.to_numpy()))
+        raise ValueError(f"responses['score'] must hold numbers; bad value {responses['score'].iloc[i]!r} at row {i}")
+    out = responses.assign(score=score.astype(float))
+    if out.duplicated(["respondent", "attribute", "rater"]).any():
+        row = out[out.duplicated(["respondent", "attribute", "rater"])].iloc[0]
+        raise ValueError(f"responses: respondent {row['respondent']!r} rated {row['attribute']!r} "
+                         f"for {row['rater']!r} twice")
+    return out
+
+
+def _check_firm(responses, name, value):
+    raters = [r for r in responses["rater"].unique() if r != IMPORTANCE]
+    if value not in raters:
+        raise ValueError(f"{name} must be one of the rated firms {_preview(raters, 10)}, got {value!r}")
+
+
+def survey_summary(responses: pd.DataFrame) -> pd.DataFrame:
+    """Mean, standard deviation (``ddof=1``) and count per attribute and rater.
+
+    Returns a DataFrame indexed by ``(attribute, rater)`` in the order of first
+    appearance, columns ``mean, sd, n``.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"respondent": ["a", "b", "a", "b"], "attribute": ["x"] * 4,
+    ...                   "rater": ["importance", "importance", "F", "F"], "score": [7, 5, 4, 6]})
+    >>> survey_summary(r)["mean"].tolist()
+    [6.0, 5.0]
+    """
+    frame = _check_responses(responses)
+    grouped = frame.groupby(["attribute", "rater"], sort=False)["score"]
+    out = pd.DataFrame({"mean": grouped.mean(), "sd": grouped.std(ddof=1), "n": grouped.size()})
+    return out
+
+
+def relative_performance(responses: pd.DataFrame, firm: str, competitor: str) -> pd.DataFrame:
+    """STEP 1: importance, both firms' means, their difference and its significance.
+
+    ``difference = firm_mean - competitor_mean`` (相对绩效) per attribute; the
+    p-value is Welch's two-sample t-test of the two firms' ratings (unequal
+    variances); ``mark`` is ``"**"`` if p <= 0.01, ``"*"`` if p <= 0.05, else
+    ``""`` -- the seed's footnote [002 L272].
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame
+        Long survey: ``respondent, attribute, rater, score``; needs importance
+        ratings and at least two ratings of each firm per attribute.
+    firm, competitor : str
+        Two different rater names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by attribute (survey order), columns ``importance, firm_mean,
+        competitor_mean, difference, p_value, mark``.
+
+    Examples
+    --------
+    >>> from scm_course.data import load_survey
+    >>> rp = relative_performance(load_survey("audit_survey"), "Company A", "Company B")
+    >>> rp["mark"].tolist()
+    ['', '', '*', '', '', '', '**', '', '', '**']
+    """
+    frame = _check_responses(responses)
+    _check_firm(frame, "firm", firm)
+    _check_firm(frame, "competitor", competitor)
+    if firm == competitor:
+        raise ValueError(f"firm and competitor must differ, both are {firm!r}")
+    if IMPORTANCE not in set(frame["rater"]):
+        raise ValueError(f"responses has no importance ratings (rater {IMPORTANCE!r})")
+    rows = {}
+    for attribute, group in frame.groupby("attribute", sort=False):
+        by_rater = {r: g["score"].to_numpy() for r, g in group.groupby("rater", sort=False)}
+        for who in (IMPORTANCE, firm, competitor):
+            if len(by_rater.get(who, ())) < 2:
+                raise ValueError(f"attribute {attribute!r} needs at least 2 ratings from {who!r}, "
+                                 f"got {len(by_rater.get(who, ()))}")
+        a, b = by_rater[firm], by_rater[competitor]
+        p = welch_t_test(a, b)[2]
+        rows[attribute] = (by_rater[IMPORTANCE].mean(), a.mean(), b.mean(), a.mean() - b.mean(), p)
+    out = pd.DataFrame.from_dict(rows, orient="index",
+                                 columns=["importance", "firm_mean", "competitor_mean", "difference", "p_value"])
+    out["mark"] = np.where(out["p_value"] <= 0.01, "**", np.where(out["p_value"] <= 0.05, "*", ""))
+    out.index.name = "attribute"
+    return out
+
+
+def welch_t_test(a, b) -> tuple[float, float, float]:
+    """Welch's two-sample t-test: ``(t, df, two-sided p)``.
+
+    ``t = (mean_a - mean_b) / sqrt(v_a/n_a + v_b/n_b)`` with sample variances
+    (``ddof=1``) and the Welch-Satterthwaite degrees of freedom
+    ``df = (v_a/n_a + v_b/n_b)^2 / ((v_a/n_a)^2/(n_a-1) + (v_b/n_b)^2/(n_b-1))``.
+    Same result as ``scipy.stats.ttest_ind(a, b, equal_var=False)``, and also
+    defined when one sample has no spread; when neither has, the difference is
+    certain (p = 0) unless the means are equal (p = 1).
+
+    Examples
+    --------
+    >>> t, df, p = welch_t_test([5, 6, 7, 6], [4, 5, 4, 5])
+    >>> round(t, 3), round(df, 2), round(p, 4)
+    (3.0, 5.4, 0.0273)
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if len(a) < 2 or len(b) < 2:
+        raise ValueError(f"each sample needs at least 2 values, got {len(a)} and {len(b)}")
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    diff = a.mean() - b.mean()
+    if va + vb == 0:
+        return (0.0 if diff == 0 else float(np.sign(diff) * np.inf)), float("nan"), (1.0 if diff == 0 else 0.0)
+    t = diff / np.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    return float(t), float(df), float(2 * stats.t.sf(abs(t), df))
+
+
+def _check_number(value, name, *, positive=False):
+    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value) or (positive and value <= 0):
+        raise ValueError(f"{name} must be a finite number{' > 0' if positive else ''}, got {value!r}")
+    return float(value)
+
+
+def competitive_position(relative: pd.DataFrame, *, importance_threshold=5.0, parity=1.0) -> pd.DataFrame:
+    """STEP 2: place attributes in the competitive position matrix (竞争地位矩阵).
+
+    x = relative performance, y = importance.  The band is **disadvantage**
+    (竞争劣势) if ``x < -parity``, **advantage** (竞争优势) if ``x > parity``,
+    else **parity** (竞争均势); an attribute is **important** if its importance
+    is at least ``importance_threshold``.  The region names the seed's four
+    corners -- ``important_weakness`` (重要的弱项), ``important_strength``,
+    ``minor_weakness``, ``minor_strength`` -- or ``parity``.
+
+    Parameters
+    ----------
+    relative : pandas.DataFrame
+        Output of :func:`relative_performance`.
+    importance_threshold : float, default 5.0
+        Importance at or above which an attribute is important (the seed's
+        high band is 5-7).
+    parity : float, default 1.0
+        Half-width of the parity band (the seed draws lines at -1.0 and +1.0).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by attribute: ``importance, difference, band, important,
+        region``.
+    """
+    check_columns(relative, ["importance", "difference"], "relative")
+    threshold = _check_number(importance_threshold, "importance_threshold")
+    half = _check_number(parity, "parity")
+    if half < 0:
+        raise ValueError(f"parity must be >= 0, got {parity!r}")
+    x, y = relative["difference"].astype(float), relative["importance"].astype(float)
+    band = np.where(x < -half, "disadvantage", np.where(x > half, "advantage", "parity"))
+    important = (y >= threshold).to_numpy()
+    region = np.where(band == "parity", "parity",
+                      np.where(important, "important_", "minor_")
+                      + np.where(band == "disadvantage", "weakness", "strength"))
+    return pd.DataFrame({"importance": y, "difference": x, "band": band, "important": important,
+                         "region": region}, index=relative.index)
+
+
+def _level(values: pd.Series, cuts) -> np.ndarray:
+    return np.where(values >= cuts[1], "high", np.where(values >= cuts[0], "medium", "low"))
+
+
+def performance_matrix(relative: pd.DataFrame, *, cuts=(3.0, 5.0)) -> pd.DataFrame:
+    """STEP 3: the performance evaluation matrix (绩效评估矩阵) and its actions.
+
+    Importance and the firm's own performance are each cut into low / medium /
+    high at ``cuts`` (the seed's 7-point grid: 1-3, 3-5, 5-7; a value on a cut
+    goes to the upper level), and the cell gives the action (see
+    :data:`PERFORMANCE_ACTIONS`)::
+
+        importance \\ performance   low                  medium            high
+        high                       improve absolutely   improve           maintain / improve
+        medium                     improve              maintain          reduce / maintain
+        low                        maintain             reduce / maintain reduce / maintain
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by attribute: ``importance, performance, importance_level,
+        performance_level, action``.
+    """
+    check_columns(relative, ["importance", "firm_mean"], "relative")
+    try:
+        low, high = (float(c) for c in cuts)
+    except (TypeError, ValueError):
+        raise ValueError(f"cuts must be two numbers (low/medium, medium/high), got {cuts!r}") from None
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"cuts must be two increasing finite numbers, got {cuts!r}")
+    imp, perf = relative["importance"].astype(float), relative["firm_mean"].astype(float)
+    imp_level, perf_level = _level(imp, (low, high)), _level(perf, (low, high))
+    action = [PERFORMANCE_ACTIONS[(i, p)] for i, p in zip(imp_level, perf_level)]
+    return pd.DataFrame({"importance": imp, "performance": perf, "importance_level": imp_level,
+                         "performance_level": perf_level, "action": action}, index=relative.index)
+
+
+def action_plan(relative: pd.DataFrame, *, importance_threshold=5.0, parity=1.0, cuts=(3.0, 5.0)) -> pd.DataFrame:
+    """STEP 4: both matrices combined into a prioritised action list.
+
+    Each attribute gets its STEP 3 action, its STEP 2 band and region, and
+    the significance mark of the difference.  The list is sorted by urgency of
+    the action (improve absolutely, improve, maintain / improve, maintain,
+    reduce / maintain), then by importance, so the first rows are where money
+    spent on service helps most.  ``behind_competitor`` flags a difference
+    that is negative *and* significant: a weakness customers notice even if it
+    is still inside the parity band.
+    """
+    position = competitive_position(relative, importance_threshold=importance_threshold, parity=parity)
+    matrix = performance_matrix(relative, cuts=cuts)
+    plan = pd.DataFrame({
+        "importance": relative["importance"],
+        "performance": relative["firm_mean"],
+        "difference": relative["difference"],
+        "mark": relative["mark"] if "mark" in relative else "",
+        "band": position["band"],
+        "region": position["region"],
+        "action": matrix["action"],
+    })
+    plan["behind_competitor"] = (plan["difference"] < 0) & (plan["mark"] != "")
+    plan["_urgency"] = plan["action"].map(_URGENCY)
+    plan = plan.sort_values(["_urgency", "behind_competitor", "importance"], ascending=[True, False, False],
+                            kind="stable")
+    return plan.drop(columns="_urgency")
