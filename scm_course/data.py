@@ -498,7 +498,8 @@ def ratings_with_moments(n: int, mean: float, sd: float, rng, *, low: int = 1, h
     as close as the integer grid allows.  A rough draw from a rounded normal
     is corrected by moving single ratings up or down a point (which changes the
     sum of squares in steps of 2: squares and values have the same parity),
-    then the multiset is shuffled into respondents.
+    then the multiset is shuffled (the survey generators re-assign it to
+    respondents by a latent score, which keeps the moments).
 
     Raises ValueError if no such ratings exist (e.g. a mean at the scale's end
     with a large sd, or an sd window too narrow for ``n``).
@@ -558,14 +559,43 @@ def ratings_with_moments(n: int, mean: float, sd: float, rng, *, low: int = 1, h
     return rng.permutation(ratings)
 
 
-def _survey_frame(n: int, attributes, raters: dict, rng, sd_decimals) -> pd.DataFrame:
-    """Long survey frame; ``raters``: name -> (means, sds) per attribute."""
-    rows = []
+def _survey_frame(n: int, attributes, raters: dict, rng, sd_decimals, groups, segments) -> pd.DataFrame:
+    """Long survey frame with realistic structure and exact marginal moments.
+
+    ``raters``: name -> (means, sds) per attribute.  Each attribute's ratings
+    (a multiset with the required mean and sd) are handed out to respondents
+    in the order of a latent score, so the marginals stay exact while the
+    answers correlate like real ones:
+
+    * performance ratings share a factor per attribute group (``groups``: one
+      group index per attribute) plus a halo per rated firm -- what factor
+      analysis (因子分析法) should recover;
+    * importance ratings follow the respondent's segment (``segments``: a
+      matrix segment x attribute of importance shifts) -- what cluster analysis
+      (群组分析法) should recover.
+    """
     ids = [f"R{i + 1:03d}" for i in range(n)]
+    segment = rng.integers(0, len(segments), n)
+    n_groups = max(groups) + 1
+    rows = []
+    latent = {}
+    for rater in raters:
+        if rater == "importance":
+            continue
+        halo = rng.normal(0, 1, n)
+        factors = rng.normal(0, 1, (n, n_groups))
+        latent[rater] = [0.5 * halo + 1.0 * factors[:, g] for g in groups]
     for j, attribute in enumerate(attributes):
         for rater, (means, sds) in raters.items():
-            scores = ratings_with_moments(n, means[j], sds[j], rng, sd_decimals=sd_decimals)
-            rows.append(pd.DataFrame({"respondent": ids, "attribute": attribute, "rater": rater, "score": scores}))
+            ratings = np.sort(ratings_with_moments(n, means[j], sds[j], rng, sd_decimals=sd_decimals))
+            if rater == "importance":
+                score = 1.5 * np.asarray(segments)[segment, j] + rng.normal(0, 1, n)
+            else:
+                score = latent[rater][j] + rng.normal(0, 0.7, n)
+            order = np.argsort(score, kind="stable")
+            assigned = np.empty(n, dtype=int)
+            assigned[order] = ratings  # the lowest latent score gets the lowest rating
+            rows.append(pd.DataFrame({"respondent": ids, "attribute": attribute, "rater": rater, "score": assigned}))
     return pd.concat(rows, ignore_index=True)
 
 
@@ -583,7 +613,13 @@ def generate_supplier_survey(seed: int = 8, n_respondents: int = 200) -> pd.Data
     raters = {"importance": (inst["importance_mean"], inst["importance_sd"])}
     for k in (1, 2, 3):
         raters[f"Supplier {k}"] = (inst[f"supplier_{k}_mean"], inst[f"supplier_{k}_sd"])
-    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2)
+    # groups: delivery timing (0), order and information accuracy (1), store support (2)
+    groups = [0, 1, 0, 1, 1, 0, 0, 2]
+    segments = [[1, 0, 1, 0, 0, 1, 1, -1],   # timing-driven dealers
+                [0, 1, 0, 1, 1, 0, 0, -1],   # accuracy- and information-driven dealers
+                [-1, 0, -1, 0, 0, -1, -1, 2]]  # dealers who want help in the store
+    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2,
+                         groups=groups, segments=segments)
 
 
 #: Design standard deviations of the STEP 1 survey (the seed prints means
@@ -610,7 +646,13 @@ def generate_audit_survey(seed: int = 5, n_respondents: int = 100) -> pd.DataFra
     raters = {"importance": (inst["importance"], _STEP1_SD["importance"]),
               "Company A": (inst["company_a"], _STEP1_SD["Company A"]),
               "Company B": (inst["company_b"], _STEP1_SD["Company B"])}
-    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2)
+    # groups: order accuracy (0: 1, 5, 6), responsiveness (1: 2, 3, 4), ordering convenience (2: 7-10)
+    groups = [0, 1, 1, 1, 0, 0, 2, 2, 2, 2]
+    segments = [[1, 0, 0, 0, 1, 1, -1, -1, -1, -1],   # accuracy first
+                [0, 1, 1, 1, 0, 0, -1, -1, -1, -1],   # speed and responsiveness first
+                [-1, -1, -1, -1, -1, -1, 1, 1, 1, 2]]  # convenience of ordering (blanket orders, EDI)
+    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2,
+                         groups=groups, segments=segments)
 
 
 def load_survey(name: str = "audit_survey", folder=None) -> pd.DataFrame:

@@ -1,15 +1,14 @@
 """Shared fixtures: headless matplotlib, language reset, textbook instances."""
 from __future__ import annotations
 
-import os
-
 import matplotlib
 import pandas as pd
 import pytest
 from hypothesis import settings
 
+# Agg for this process only: setting MPLBACKEND would leak into the notebook
+# kernels nbval starts and change what their figure cells display.
 matplotlib.use("Agg")
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 settings.register_profile("course", deadline=None, max_examples=100, derandomize=True)
 settings.load_profile("course")

@@ -43,7 +43,7 @@ def answers():
 
 
 def test_question_ids():
-    assert question_ids() == QUESTIONS
+    assert [q for q in question_ids() if q.startswith("ch04.")] == QUESTIONS
 
 
 def test_textbook_answers_are_what_the_book_implies(answers):
