@@ -19,6 +19,7 @@ __all__ = [
     "check_fraction_cutoffs",
     "check_weights",
     "check_option",
+    "as_number_array",
 ]
 
 
@@ -134,3 +135,54 @@ def check_option(value, name: str, allowed: Iterable):
     if value not in allowed:
         raise ValueError(f"{name} must be one of [{_preview(allowed, 20)}], got {value!r}")
     return value
+
+
+def _parse_interval(interval: str):
+    """``"(0, 1)"`` -> (0.0, 1.0, False, False); ``"[0, inf)"`` -> (0.0, inf, True, False)."""
+    text = interval.strip()
+    if len(text) < 5 or text[0] not in "([" or text[-1] not in ")]" or "," not in text:
+        raise ValueError(f"interval must look like '(0, 1)' or '[0, inf)', got {interval!r}")
+    low, high = (float(part) for part in text[1:-1].split(","))
+    return low, high, text[0] == "[", text[-1] == "]"
+
+
+def as_number_array(values, name: str, *, interval: str | None = None) -> np.ndarray:
+    """Return a number, or an array of numbers, as a float ndarray after checking it.
+
+    Accepts a real number or an array-like of them (list, tuple, ndarray,
+    Series); rejects booleans, strings and other objects with ``TypeError``,
+    and NaN or inf with ``ValueError``.  ``interval`` states the allowed range
+    in the usual notation -- ``"(0, 1)"`` open, ``"[0, inf)"`` half-open -- and
+    the error message repeats it, naming the argument.  A scalar comes back as
+    a 0-d array (``float(arr)`` gives the number).
+
+    Examples
+    --------
+    >>> as_number_array([0.5, 0.9], "service_level", interval="(0, 1)").tolist()
+    [0.5, 0.9]
+    >>> as_number_array(1.2, "service_level", interval="(0, 1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: service_level must lie in (0, 1), got 1.2
+    """
+    raw = np.asarray(values)
+    if raw.dtype == bool:
+        raise TypeError(f"{name} must be a number, got a boolean")
+    if raw.dtype.kind == "O":
+        flat = raw.ravel().tolist()
+        if any(isinstance(v, bool) or not isinstance(v, Real) for v in flat):
+            raise TypeError(f"{name} must be a number or an array of numbers, got {values!r}")
+        raw = np.asarray(flat, dtype=float).reshape(raw.shape)
+    elif raw.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must be a number or an array of numbers, got {values!r}")
+    arr = raw.astype(float)
+    if not np.isfinite(arr).all():
+        shown = values if arr.ndim == 0 else _preview(arr[~np.isfinite(arr)])
+        raise ValueError(f"{name} must be finite (no NaN or inf), got {shown!r}")
+    if interval is not None:
+        low, high, low_in, high_in = _parse_interval(interval)
+        bad = (arr < low if low_in else arr <= low) | (arr > high if high_in else arr >= high)
+        if bad.any():
+            shown = f"{float(arr):g}" if arr.ndim == 0 else _preview(arr[bad].tolist())
+            raise ValueError(f"{name} must lie in {interval}, got {shown}")
+    return arr
