@@ -4,8 +4,9 @@ The helper package behind the course notebooks (供应链客户关系管理课�
 
 Layers
 ------
-models  pure functions, pandas in -> pandas out: :mod:`scm_course.priority`,
-        :mod:`scm_course.tradeoff`, :mod:`scm_course.data`
+models  pure functions, pandas in -> pandas out: :mod:`scm_course.service`,
+        :mod:`scm_course.tradeoff`, :mod:`scm_course.priority`,
+        :mod:`scm_course.audit`, :mod:`scm_course.data`
 plots   matplotlib, update in place: :mod:`scm_course.plots`
 apps    ipywidgets apps: :mod:`scm_course.apps`
 
@@ -20,9 +21,9 @@ from .i18n import get_language, set_language, t
 
 __version__ = "0.1.0"
 __all__ = ["set_language", "get_language", "t", "__version__",
-           "priority", "tradeoff", "data", "plots", "apps", "exercises"]
+           "priority", "tradeoff", "service", "audit", "data", "plots", "apps", "exercises"]
 
-_SUBMODULES = {"priority", "tradeoff", "data", "plots", "apps", "exercises", "i18n"}
+_SUBMODULES = {"priority", "tradeoff", "service", "audit", "data", "plots", "apps", "exercises", "i18n"}
 
 
 def __getattr__(name):
