@@ -22,6 +22,13 @@ Seed [002 L230-365] (COURSE_CONTENT.md section D.13, tables T9-T10).
 Lambert, D. M. and Stock, J. R., *Strategic Logistics Management*, 3rd ed.,
     ch. 4 (the customer service audit; competitive position and performance
     matrices).
+Lambert, D. M. and Harrington, T. C. (1990), "Measuring nonresponse bias in
+    customer service mail surveys", *Journal of Business Logistics* 11(2) --
+    with Lambert & Stock ch. 4, the source of factor analysis on audit data.
+MacQueen, J. (1967), "Some methods for classification and analysis of
+    multivariate observations", *Proc. 5th Berkeley Symposium* 1, 281-297;
+    Lloyd, S. P. (1982), "Least squares quantization in PCM", *IEEE Trans.
+    Information Theory* 28, 129-137 (k-means).
 Welch, B. L. (1947), "The generalization of Student's problem when several
     different population variances are involved", *Biometrika* 34, 28-35.
 """
@@ -44,6 +51,8 @@ __all__ = [
     "competitive_position",
     "performance_matrix",
     "action_plan",
+    "factor_groups",
+    "importance_segments",
 ]
 
 #: The rater name of importance ratings.
@@ -297,3 +306,151 @@ def action_plan(relative: pd.DataFrame, *, importance_threshold=5.0, parity=1.0,
     plan = plan.sort_values(["_urgency", "behind_competitor", "importance"], ascending=[True, False, False],
                             kind="stable")
     return plan.drop(columns="_urgency")
+
+
+# --------------------------------------------------------------------------
+# relative importance: factor analysis and cluster analysis (seed 000, D.11)
+# --------------------------------------------------------------------------
+def _respondent_matrix(responses, rater: str, name: str = "rater") -> pd.DataFrame:
+    """Respondent x attribute scores of one rater (attributes in survey order), complete rows only."""
+    frame = _check_responses(responses)
+    raters = list(frame["rater"].unique())
+    if rater not in raters:
+        raise ValueError(f"{name} must be one of the raters in responses {_preview(raters, 10)}, got {rater!r}")
+    own = frame[frame["rater"] == rater]
+    attributes = list(own["attribute"].unique())
+    wide = own.pivot(index="respondent", columns="attribute", values="score").reindex(columns=attributes)
+    return wide.dropna()
+
+
+def _standardise(wide: pd.DataFrame) -> np.ndarray:
+    sd = wide.std(ddof=0)
+    flat = sd[sd == 0]
+    if len(flat):
+        raise ValueError(f"attribute {flat.index[0]!r} has the same score from every respondent; "
+                         "it cannot be standardised (drop it first)")
+    return ((wide - wide.mean()) / sd).to_numpy()
+
+
+def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed: int = 0) -> pd.DataFrame:
+    """Group service elements by factor analysis (因子分析法) of one rater's scores.
+
+    The respondent x attribute matrix of ``rater``'s scores is standardised
+    (z-scores per attribute, so the analysis works on correlations), and a
+    maximum-likelihood factor model ``z = L f + e`` with ``n_factors`` common
+    factors is fitted and varimax-rotated (Kaiser 1958), with
+    :class:`sklearn.decomposition.FactorAnalysis`.  Elements that load on the
+    same factor are rated alike by customers: customers see them as one
+    aspect of service, so the firm can set their relative importance, and
+    measure them, as a group.  Lambert & Stock (ch. 4) recommend exactly this
+    reduction of audit ratings; seed [000 L21-23] names the method.
+
+    Factors are numbered by the variance they explain (factor 1 the largest)
+    and each column's sign is chosen so that its largest loading is
+    positive, so the output does not depend on arbitrary choices of the fit.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame
+        Long survey ``respondent, attribute, rater, score``.
+    rater : str
+        Whose scores to analyse: ``"importance"`` or a rated firm.
+    n_factors : int, default 3
+        Number of common factors, 1 <= n_factors < number of attributes.
+    seed : int, default 0
+        Random state of the fit (the solution is deterministic for a seed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by attribute (survey order): loadings ``factor_1 ...
+        factor_k``, ``communality`` (sum of squared loadings: the share of the
+        element's variance the factors explain) and ``factor`` (1..k, the
+        factor with the largest absolute loading).
+
+    Examples
+    --------
+    >>> from scm_course.data import load_survey
+    >>> fa = factor_groups(load_survey("audit_survey"), "Company A")
+    >>> fa.groupby("factor").size().sort_index().tolist()
+    [4, 3, 3]
+    """
+    from sklearn.decomposition import FactorAnalysis
+
+    wide = _respondent_matrix(responses, rater)
+    n, m = wide.shape
+    if isinstance(n_factors, bool) or not isinstance(n_factors, (int, np.integer)) or not 1 <= n_factors < m:
+        raise ValueError(f"n_factors must be a whole number from 1 to {m - 1} (fewer than the {m} attributes), "
+                         f"got {n_factors!r}")
+    if n < max(m + 1, 2 * n_factors + 1):
+        raise ValueError(f"factor analysis of {m} attributes needs at least {max(m + 1, 2 * n_factors + 1)} "
+                         f"respondents with a complete set of {rater!r} scores, got {n}")
+    model = FactorAnalysis(n_components=int(n_factors), rotation="varimax", random_state=seed)
+    model.fit(_standardise(wide))
+    loadings = model.components_.T  # attributes x factors
+    order = np.argsort(-(loadings**2).sum(axis=0), kind="stable")
+    loadings = loadings[:, order]
+    signs = np.sign(loadings[np.abs(loadings).argmax(axis=0), np.arange(loadings.shape[1])])
+    loadings = loadings * np.where(signs == 0, 1, signs)
+    out = pd.DataFrame(loadings, index=wide.columns, columns=[f"factor_{i + 1}" for i in range(loadings.shape[1])])
+    out["communality"] = (loadings**2).sum(axis=1)
+    out["factor"] = np.abs(loadings).argmax(axis=1) + 1
+    out.index.name = "attribute"
+    out.columns.name = None
+    return out
+
+
+def importance_segments(responses: pd.DataFrame, k: int, seed: int = 0) -> dict:
+    """Segment customers by cluster analysis (群组分析法) of their importance profiles.
+
+    Each respondent's importance ratings form a profile (one value per
+    service element).  The profiles are standardised per element and
+    grouped by k-means (MacQueen 1967; Lloyd's algorithm, best of
+    ``n_init=10`` starts, :class:`sklearn.cluster.KMeans`): customers who
+    rank the elements alike land in the same segment, as seed [000 L27]
+    describes.  Segments are numbered by size, the largest = 1 (ties: the
+    segment of the earlier respondent first), so results are stable.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame
+        Long survey with importance ratings (rater ``"importance"``).
+    k : int
+        Number of segments, 2 <= k < number of respondents.
+    seed : int, default 0
+        Random state of the k-means starts.
+
+    Returns
+    -------
+    dict
+        ``segment``: Series respondent -> segment (1..k);
+        ``profiles``: DataFrame segment x attribute of mean importance
+        (original 1-7 scale); ``sizes``: Series segment -> respondents.
+
+    Examples
+    --------
+    >>> from scm_course.data import load_survey
+    >>> seg = importance_segments(load_survey("audit_survey"), 3)
+    >>> int(seg["sizes"].sum()), list(seg["sizes"].index)
+    (100, [1, 2, 3])
+    """
+    from sklearn.cluster import KMeans
+
+    wide = _respondent_matrix(responses, IMPORTANCE, name="importance rater")
+    n = len(wide)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k < max(n, 3):
+        raise ValueError(f"k must be a whole number from 2 to {max(n - 1, 2)} (fewer than the {n} respondents), "
+                         f"got {k!r}")
+    labels = KMeans(n_clusters=int(k), n_init=10, random_state=seed).fit_predict(_standardise(wide))
+    counts = np.bincount(labels, minlength=int(k))
+    first = np.array([np.flatnonzero(labels == c)[0] if counts[c] else n for c in range(int(k))])
+    order = sorted(range(int(k)), key=lambda c: (-counts[c], first[c]))
+    renumber = np.empty(int(k), dtype=int)
+    renumber[order] = np.arange(1, int(k) + 1)
+    segment = pd.Series(renumber[labels], index=wide.index, name="segment")
+    profiles = wide.groupby(segment.to_numpy()).mean()
+    profiles.index.name = "segment"
+    profiles.columns.name = "attribute"
+    sizes = segment.value_counts().sort_index().rename("respondents")
+    sizes.index.name = "segment"
+    return {"segment": segment, "profiles": profiles, "sizes": sizes}

@@ -7,11 +7,14 @@ those modules, so tests and benchmarks cover every app of the course.
 """
 import importlib
 
+from .audit import AuditApp, SegmentApp
 from .base import CourseApp
 from .priority import ABCApp, ContributionMatrixApp, OrderPriorityApp, VolumeProfitApp, WeightedScoresApp
+from .service import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
+from .tradeoff import SafetyStockApp, ServiceCostApp
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
-APP_MODULES = ("priority",)
+APP_MODULES = ("priority", "tradeoff", "service", "audit")
 
 __all__ = [
     "APP_MODULES",
@@ -22,6 +25,13 @@ __all__ = [
     "VolumeProfitApp",
     "ContributionMatrixApp",
     "WeightedScoresApp",
+    "ServiceCostApp",
+    "SafetyStockApp",
+    "OrderPerformanceApp",
+    "SatisfactionGapApp",
+    "StockoutApp",
+    "AuditApp",
+    "SegmentApp",
 ]
 
 
