@@ -33,7 +33,7 @@ def summary(samples_s):
 
 
 def moves(app, n):
-    """n control changes cycling over every control, each to a valid new value."""
+    """n control changes cycling over every control; each really changes a value."""
     import ipywidgets as w
 
     plans = []
@@ -42,16 +42,23 @@ def moves(app, n):
             values = [o[1] if isinstance(o, tuple) else o for o in control.options]
         elif isinstance(control, (w.Checkbox, w.ToggleButton)):
             values = [not control.value, control.value]
-        else:  # sliders: sweep around the start value, inside the app's valid ranges
+        elif isinstance(control, w.IntSlider):  # every whole value of the valid range
+            lo, hi = app.control_ranges.get(name, (control.min, control.max))
+            values = list(range(int(lo), int(hi) + 1))
+        else:  # float sliders: sweep around the start value, inside the app's valid ranges
             lo, hi = app.control_ranges.get(name, (control.min, control.max))
             span = (hi - lo) * 0.2
-            values = np.linspace(max(lo, control.value - span), min(hi, control.value + span), 5)
-            values = [type(control.value)(v) for v in values]
-        plans.append((name, itertools.cycle(values[1:] + values[:1])))
-    out = []
+            values = [float(v) for v in np.linspace(max(lo, control.value - span), min(hi, control.value + span), 5)]
+        if len(set(values)) > 1:
+            plans.append((name, itertools.cycle(values), control.value))
+    out, last = [], {name: start for name, _, start in plans}
     for i in range(n):
-        name, values = plans[i % len(plans)]
-        out.append((name, next(values)))
+        name, values, _ = plans[i % len(plans)]
+        value = next(values)
+        while value == last[name]:  # a "change" to the same value would be a no-op, not a redraw
+            value = next(values)
+        last[name] = value
+        out.append((name, value))
     return out
 
 

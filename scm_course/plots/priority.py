@@ -61,6 +61,7 @@ class ParetoHandles:
     spans: list
     cut_lines: list
     labels: list
+    measure: object
 
 
 def _pareto_xy(classified: pd.DataFrame, max_points: int = 2000):
@@ -100,14 +101,18 @@ def plot_pareto(classified: pd.DataFrame, *, cutoffs=(0.8, 0.95), measure_label=
         spans.append(ax.axvspan(x0, x1, color=CLASS_COLORS[i % len(CLASS_COLORS)], alpha=0.35, lw=0))
         labels.append(ax.text((x0 + x1) / 2, 0.04, "", ha="center", va="bottom", fontsize=9))
     cut_lines = [ax.axhline(c, color="#555555", ls="--", lw=1) for c in cutoffs]
+    # the measure is named inside the axes (an artist the app updates), so
+    # switching measure leaves the axis labels -- the cached background -- alone
+    measure = ax.text(0.98, 0.5, "", transform=ax.transAxes, ha="right", va="center", fontsize=9,
+                      bbox={"boxstyle": "round", "fc": "white", "ec": "#999999", "alpha": 0.9})
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel(t("priority.abc.xlabel"))
-    ax.set_ylabel(t("priority.abc.ylabel", measure=measure_label))
+    ax.set_ylabel(t("priority.abc.ylabel", measure=t("priority.measure.value")))
     ax.set_title(t("priority.abc.title"))
     ax.xaxis.set_major_formatter(lambda v, _: _pct(v))
     ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
-    handles = ParetoHandles(ax, line, spans, cut_lines, labels)
+    handles = ParetoHandles(ax, line, spans, cut_lines, labels, measure)
     update_pareto(handles, classified, cutoffs=cutoffs, measure_label=measure_label)
     return handles
 
@@ -124,7 +129,7 @@ def update_pareto(handles: ParetoHandles, classified: pd.DataFrame, *, cutoffs, 
     for line, c in zip(handles.cut_lines, cutoffs):
         line.set_ydata([c, c])
     if measure_label:
-        handles.ax.set_ylabel(t("priority.abc.ylabel", measure=measure_label))
+        handles.measure.set_text(measure_label)
 
 
 @dataclass
