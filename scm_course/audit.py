@@ -44,6 +44,7 @@ from ._validation import _preview, check_columns
 
 __all__ = [
     "IMPORTANCE",
+    "SCALE",
     "PERFORMANCE_ACTIONS",
     "survey_summary",
     "welch_t_test",
@@ -74,14 +75,36 @@ PERFORMANCE_ACTIONS = {
 _URGENCY = {"improve_absolutely": 0, "improve": 1, "maintain_improve": 2, "maintain": 3, "reduce_maintain": 4}
 
 
-def _check_responses(responses) -> pd.DataFrame:
+#: The rating scale of the course's surveys (7-point, as in the seed).
+SCALE = (1, 7)
+
+
+def _check_responses(responses, scale=SCALE, attributes=None) -> pd.DataFrame:
     check_columns(responses, ["respondent", "attribute", "rater", "score"], "responses")
     score = pd.to_numeric(responses["score"], errors="coerce")
     bad = score.isna() | ~np.isfinite(score.astype(float))
     if bad.any():
         i = int(np.argmax(bad.to_numpy()))
         raise ValueError(f"responses['score'] must hold numbers; bad value {responses['score'].iloc[i]!r} at row {i}")
+    try:
+        low, high = (float(v) for v in scale)
+    except (TypeError, ValueError):
+        raise ValueError(f"scale must be (lowest, highest) rating, got {scale!r}") from None
+    outside = (score < low) | (score > high)
+    if outside.any():
+        i = int(np.argmax(outside.to_numpy()))
+        raise ValueError(f"responses['score'] must lie on the {low:g}-{high:g} scale; "
+                         f"got {responses['score'].iloc[i]} at row {i}")
     out = responses.assign(score=score.astype(float))
+    if attributes is not None:
+        known = list(pd.unique(out["attribute"]))
+        unknown = [a for a in attributes if a not in known]
+        if unknown:
+            raise ValueError(f"attributes names unknown attribute(s) {_preview(unknown)}; "
+                             f"the survey has {_preview(known, 12)}")
+        out = out[out["attribute"].isin(attributes)]
+        order = {a: i for i, a in enumerate(attributes)}
+        out = out.sort_values("attribute", key=lambda c: c.map(order), kind="stable")
     if out.duplicated(["respondent", "attribute", "rater"]).any():
         row = out[out.duplicated(["respondent", "attribute", "rater"])].iloc[0]
         raise ValueError(f"responses: respondent {row['respondent']!r} rated {row['attribute']!r} "
@@ -95,7 +118,7 @@ def _check_firm(responses, name, value):
         raise ValueError(f"{name} must be one of the rated firms {_preview(raters, 10)}, got {value!r}")
 
 
-def survey_summary(responses: pd.DataFrame) -> pd.DataFrame:
+def survey_summary(responses: pd.DataFrame, *, scale=SCALE) -> pd.DataFrame:
     """Mean, standard deviation (``ddof=1``) and count per attribute and rater.
 
     Returns a DataFrame indexed by ``(attribute, rater)`` in the order of first
@@ -108,13 +131,14 @@ def survey_summary(responses: pd.DataFrame) -> pd.DataFrame:
     >>> survey_summary(r)["mean"].tolist()
     [6.0, 5.0]
     """
-    frame = _check_responses(responses)
+    frame = _check_responses(responses, scale)
     grouped = frame.groupby(["attribute", "rater"], sort=False)["score"]
     out = pd.DataFrame({"mean": grouped.mean(), "sd": grouped.std(ddof=1), "n": grouped.size()})
     return out
 
 
-def relative_performance(responses: pd.DataFrame, firm: str, competitor: str) -> pd.DataFrame:
+def relative_performance(responses: pd.DataFrame, firm: str, competitor: str, *, attributes=None,
+                         scale=SCALE) -> pd.DataFrame:
     """STEP 1: importance, both firms' means, their difference and its significance.
 
     ``difference = firm_mean - competitor_mean`` (相对绩效) per attribute; the
@@ -129,6 +153,10 @@ def relative_performance(responses: pd.DataFrame, firm: str, competitor: str) ->
         ratings and at least two ratings of each firm per attribute.
     firm, competitor : str
         Two different rater names.
+    attributes : list of str, optional
+        Attributes to compare, in this order (default: all, in survey order).
+    scale : (low, high), default (1, 7)
+        The rating scale; a score outside it is an error, not an outlier.
 
     Returns
     -------
@@ -143,7 +171,7 @@ def relative_performance(responses: pd.DataFrame, firm: str, competitor: str) ->
     >>> rp["mark"].tolist()
     ['', '', '*', '', '', '', '**', '', '', '**']
     """
-    frame = _check_responses(responses)
+    frame = _check_responses(responses, scale, attributes)
     _check_firm(frame, "firm", firm)
     _check_firm(frame, "competitor", competitor)
     if firm == competitor:

@@ -139,3 +139,71 @@ def test_bad_input_gives_clear_errors(step1):
         audit.competitive_position(step1, importance_threshold=float("nan"))
     with pytest.raises(ValueError, match="cuts must be two increasing finite numbers"):
         audit.performance_matrix(step1, cuts=(5, 3))
+
+
+# ---------------------------------------------------------------- every boundary, hand-made
+def _relative(rows):
+    """A relative-performance table from (importance, firm_mean, difference) rows."""
+    return pd.DataFrame(rows, columns=["importance", "firm_mean", "difference"],
+                        index=[f"a{i}" for i in range(len(rows))]).assign(mark="")
+
+
+@pytest.mark.parametrize("difference, band", [(-1.0001, "disadvantage"), (-1.0, "parity"), (0.0, "parity"),
+                                              (1.0, "parity"), (1.0001, "advantage")])
+def test_parity_band_boundaries(difference, band):
+    got = audit.competitive_position(_relative([(6.0, 5.0, difference)]), parity=1.0)
+    assert got["band"].iloc[0] == band
+
+
+@pytest.mark.parametrize("importance, important", [(4.9999, False), (5.0, True), (5.0001, True)])
+def test_importance_threshold_boundary(importance, important):
+    got = audit.competitive_position(_relative([(importance, 5.0, -2.0)]), importance_threshold=5.0)
+    assert bool(got["important"].iloc[0]) is important
+    assert got["region"].iloc[0] == ("important_weakness" if important else "minor_weakness")
+
+
+def test_four_corners_and_zero_width_parity():
+    rows = [(6.0, 5.0, -2.0), (6.0, 5.0, 2.0), (2.0, 5.0, -2.0), (2.0, 5.0, 2.0)]
+    got = audit.competitive_position(_relative(rows))
+    assert got["region"].tolist() == ["important_weakness", "important_strength", "minor_weakness", "minor_strength"]
+    zero = audit.competitive_position(_relative([(6.0, 5.0, -0.01), (6.0, 5.0, 0.0), (6.0, 5.0, 0.01)]), parity=0.0)
+    assert zero["band"].tolist() == ["disadvantage", "parity", "advantage"]
+
+
+@pytest.mark.parametrize("value, level", [(1.0, "low"), (2.9999, "low"), (3.0, "medium"), (4.9999, "medium"),
+                                          (5.0, "high"), (7.0, "high")])
+def test_performance_matrix_cut_boundaries(value, level):
+    got = audit.performance_matrix(_relative([(value, value, 0.0)]))
+    assert got["importance_level"].iloc[0] == level and got["performance_level"].iloc[0] == level
+
+
+def test_all_nine_cells_of_the_performance_grid():
+    levels = {"low": 2.0, "medium": 4.0, "high": 6.0}
+    rows = [(levels[i], levels[p], 0.0) for i in levels for p in levels]
+    got = audit.performance_matrix(_relative(rows))
+    expected = [audit.PERFORMANCE_ACTIONS[(i, p)] for i in levels for p in levels]
+    assert got["action"].tolist() == expected
+    assert expected == ["maintain", "reduce_maintain", "reduce_maintain", "improve", "maintain", "reduce_maintain",
+                        "improve_absolutely", "improve", "maintain_improve"]
+
+
+def test_scores_outside_the_scale_and_unknown_attributes_are_rejected():
+    survey = load_survey("audit_survey").astype({"score": float})
+    bad = survey.copy()
+    bad.loc[7, "score"] = 8.0
+    with pytest.raises(ValueError, match=r"must lie on the 1-7 scale; got 8.0 at row 7"):
+        audit.relative_performance(bad, "Company A", "Company B")
+    bad.loc[7, "score"] = 0.0
+    with pytest.raises(ValueError, match="must lie on the 1-7 scale"):
+        audit.survey_summary(bad)
+    with pytest.raises(ValueError, match=r"attributes names unknown attribute\(s\) 'speed'"):
+        audit.relative_performance(survey, "Company A", "Company B", attributes=["order_accuracy", "speed"])
+    picked = audit.relative_performance(survey, "Company A", "Company B",
+                                        attributes=["computer_order_entry", "order_accuracy"])
+    assert list(picked.index) == ["computer_order_entry", "order_accuracy"]
+    ten = audit.relative_performance(survey.assign(score=survey["score"] * 10 / 7), "Company A", "Company B",
+                                     scale=(0, 10))
+    assert ten["mark"].tolist() == audit.relative_performance(survey, "Company A", "Company B")["mark"].tolist()
+    no_ratings = survey[survey["rater"] != "Company B"]
+    with pytest.raises(ValueError, match="competitor must be one of the rated firms"):
+        audit.relative_performance(no_ratings, "Company A", "Company B")
