@@ -65,14 +65,16 @@ BUILDERS = sorted((ROOT / "tools").glob("build_ch[0-9][0-9].py"))
 def test_notebooks_match_their_generator(builder):
     """Each tools/build_chNN.py writes its notebooks; the committed ones must be its output.
 
-    A builder module defines ``notebooks()`` returning ``(path, cells, prefix)`` tuples
-    and ``build(cells, prefix)`` returning an nbformat notebook.
+    A builder module defines ``notebooks()`` returning ``(path, cells, prefix)``
+    tuples; ``tools/notebook_builder.build`` turns cells into a notebook.
     """
     spec = importlib.util.spec_from_file_location(builder.stem, builder)
     mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    spec.loader.exec_module(mod)  # puts tools/ on sys.path
+    from notebook_builder import build
+
     for path, cells, prefix in mod.notebooks():
-        built = mod.build(cells, prefix)
+        built = build(cells, prefix)
         stored = _load(path)
         assert [(c.cell_type, c.source) for c in built.cells] == [(c["cell_type"], _src(c)) for c in stored["cells"]], \
             f"{path.name} differs from {builder.name}: run python tools/{builder.name} --execute"

@@ -9,28 +9,15 @@ Executing stores the outputs that ``pytest --nbval`` compares later.
 """
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
+from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+
 STUDENT = ROOT / "chapters" / "02_customer_service.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "02_customer_service_solutions.ipynb"
-
-LANGUAGE_CELL = 'from scm_course import set_language\nset_language("en")'
-PLACEHOLDER = "answer_{n} = None  # replace None with your answer (把 None 换成你的答案)"
-
-
-def md(text: str):
-    return ("md", text.strip("\n"))
-
-
-def code(text: str, tags=None):
-    return ("code", text.strip("\n"), tags or [])
 
 
 # --------------------------------------------------------------------------
@@ -714,46 +701,6 @@ def solution_cells():
 
 
 # --------------------------------------------------------------------------
-def build(cells, prefix: str):
-    nb = new_notebook()
-    nb.metadata = {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    }
-    for i, spec in enumerate(cells):
-        if spec[0] == "md":
-            cell = new_markdown_cell(spec[1])
-        else:
-            cell = new_code_cell(spec[1])
-            if spec[2]:
-                cell.metadata["tags"] = list(spec[2])
-        cell.id = f"{prefix}-{i:03d}"
-        nb.cells.append(cell)
-    nbformat.validate(nb)
-    return nb
-
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def execute(nb, path: Path):
-    """Run ``nb`` top to bottom in the notebook's folder and keep portable outputs only.
-
-    No timing metadata and no widget state: the stored widget outputs keep only
-    their short text form (``<StockoutApp: 7 controls>``), so the file stays
-    small and opening it before running shows no "model not found" error.
-    nbval ignores the widget view when it compares, so the stored text is all
-    it checks.
-    """
-    from nbclient import NotebookClient
-
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            output.get("data", {}).pop(WIDGET_VIEW, None)
-    return nb
 
 
 def notebooks():
@@ -762,19 +709,7 @@ def notebooks():
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--execute", action="store_true", help="execute the notebooks in place")
-    args = parser.parse_args(argv)
-    for path, cells, prefix in notebooks():
-        nb = build(cells, prefix)
-        if args.execute:
-            started = time.perf_counter()
-            nb = execute(nb, path)
-            print(f"executed {path.relative_to(ROOT)} in {time.perf_counter() - started:.1f} s")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, path)
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
+    return run(notebooks(), argv, __doc__)
 
 
 if __name__ == "__main__":
