@@ -21,9 +21,9 @@ from .i18n import get_language, set_language, t
 
 __version__ = "0.1.0"
 __all__ = ["set_language", "get_language", "t", "__version__",
-           "priority", "tradeoff", "service", "audit", "data", "plots", "apps", "exercises"]
+           "priority", "tradeoff", "service", "audit", "value", "data", "plots", "apps", "exercises"]
 
-_SUBMODULES = {"priority", "tradeoff", "service", "audit", "data", "plots", "apps", "exercises", "i18n"}
+_SUBMODULES = {"priority", "tradeoff", "service", "audit", "value", "data", "plots", "apps", "exercises", "i18n"}
 
 
 def __getattr__(name):
