@@ -41,6 +41,15 @@ __all__ = [
     "generate_supplier_survey",
     "generate_audit_survey",
     "load_survey",
+    "LOGISTICS_SCHEMA",
+    "LOGISTICS_START",
+    "LOGISTICS_AS_OF",
+    "LOGISTICS_TRUE_PARAMS",
+    "generate_logistics",
+    "load_logistics",
+    "CDNOW_CALIBRATION_END",
+    "CDNOW_OBSERVATION_END",
+    "load_cdnow",
 ]
 
 
@@ -109,8 +118,9 @@ _KEYS = {"products": "product_id", "customers": "customer_id"}
 def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
     """Check ``df`` has every column of ``schema`` with the right kind of values.
 
-    Kinds: ``"str"`` (non-empty text), ``"int"``, ``"float"`` (finite numbers) and
-    ``"date"``.  Returns a copy with the columns converted to their kind.  The
+    Kinds: ``"str"`` (non-empty text), ``"opt_str"`` (text that may be
+    missing, e.g. an unknown phone number), ``"int"``, ``"float"`` (finite
+    numbers), ``"date"``, ``"datetime"`` and ``"bool"``.  Returns a copy with the columns converted to their kind.  The
     error names the table, the column and the first bad row.
     """
     if not isinstance(df, pd.DataFrame):
@@ -128,6 +138,10 @@ def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
             if bad.any():
                 raise ValueError(f"{name}: column {col!r} has empty values (first at row {int(np.argmax(bad.to_numpy()))})")
             out[col] = s.astype(str)
+        elif kind == "opt_str":
+            blank = s.isna() | (s.astype(str).str.strip() == "")
+            out[col] = s.astype(object).where(~blank, np.nan)
+            out.loc[~blank, col] = s[~blank].astype(str)
         elif kind in ("int", "float"):
             num = pd.to_numeric(s, errors="coerce")
             bad = num.isna() | ~np.isfinite(num.astype(float))
@@ -686,14 +700,17 @@ def datasets_dir() -> Path:
     return path
 
 
-def save_distributor(tables: dict, folder) -> None:
-    """Write tables (distributor and/or fulfilment) as UTF-8 CSV files into ``folder``.
+def save_distributor(tables: dict, folder, schemas: dict | None = None) -> None:
+    """Write course tables as UTF-8 CSV files into ``folder``.
 
-    Dates are written as ``YYYY-MM-DD`` and date-times as ``YYYY-MM-DD HH:MM``.
+    ``schemas`` maps table name -> column kinds (default: the distributor,
+    fulfilment and survey schemas).  Dates are written as ``YYYY-MM-DD`` and
+    date-times as ``YYYY-MM-DD HH:MM``.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA, **{name: SURVEY_SCHEMA for name in _SURVEYS}}
+    if schemas is None:
+        schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA, **{name: SURVEY_SCHEMA for name in _SURVEYS}}
     for name, df in tables.items():
         df = df.copy()
         for col, kind in schemas[name].items():
@@ -732,3 +749,281 @@ def load_distributor(folder=None) -> dict[str, pd.DataFrame]:
         return _check_distributor(tables)
     except ValueError as err:
         raise ValueError(f"{folder}: {err}") from None
+
+
+# --------------------------------------------------------------------------
+# the fictional third-party logistics provider (Chapters 6 and 7)
+# --------------------------------------------------------------------------
+#: Columns of the logistics provider's tables (``datasets/logistics/``).
+LOGISTICS_SCHEMA = {
+    "customers": {
+        "customer_id": "str",
+        "name": "str",
+        "industry": "opt_str",
+        "city": "opt_str",
+        "contact_name": "opt_str",
+        "phone": "opt_str",
+        "email": "opt_str",
+        "signup_date": "date",
+        "last_updated": "date",
+    },
+    "shipments": {
+        "shipment_id": "str",
+        "customer_id": "str",
+        "date": "date",
+        "revenue": "float",
+        "direct_cost": "float",
+        "service_cost": "float",
+    },
+}
+#: First and last day of the logistics provider's data; the last is the
+#: observation end ("as of" date) of Chapters 6 and 7.
+LOGISTICS_START = pd.Timestamp("2023-01-01")
+LOGISTICS_AS_OF = pd.Timestamp("2025-12-31")
+
+# industry -> (share of customers, direct-cost ratio, extra cost-to-serve as a share of revenue)
+_INDUSTRIES = {
+    "e_commerce": (0.32, 0.66, 0.00),
+    "manufacturing": (0.22, 0.70, 0.01),
+    "retail": (0.16, 0.67, 0.00),
+    "wholesale": (0.14, 0.72, 0.00),
+    "food": (0.10, 0.64, 0.05),   # temperature control
+    "pharma": (0.06, 0.60, 0.09),  # cold chain, GSP paperwork
+}
+_CITIES = ["Shanghai", "Suzhou", "Hangzhou", "Ningbo", "Nanjing", "Wuxi", "Hefei", "Wuhan", "Changsha",
+           "Guangzhou", "Shenzhen", "Foshan", "Xiamen", "Chengdu", "Chongqing", "Qingdao", "Tianjin", "Zhengzhou"]
+_NAME_WORDS = ["Heng", "Xin", "Hua", "Da", "Jia", "Tai", "Long", "Feng", "Sheng", "Rui", "Kang", "Yuan", "Hong",
+               "Mei", "Tong", "Cheng", "Jin", "Bao", "Fu", "An", "Ming", "Yu", "Hai", "Tian", "Zhong", "Xing"]
+_NAME_KINDS = {
+    "e_commerce": ["E-Commerce", "Online Trading", "Digital Retail", "Web Store"],
+    "manufacturing": ["Electronics", "Machinery", "Precision Parts", "Plastics", "Auto Parts", "Textiles"],
+    "retail": ["Supermarkets", "Home Stores", "Department Store", "Retail Chain"],
+    "wholesale": ["Trading", "Import & Export", "Wholesale", "Supply Chain"],
+    "food": ["Foods", "Fresh Produce", "Dairy", "Beverages"],
+    "pharma": ["Pharmaceutical", "Medical Supplies", "Biotech"],
+}
+_SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+             "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo"]
+_GIVEN = ["Wei", "Fang", "Na", "Min", "Jing", "Li", "Qiang", "Lei", "Jun", "Yang", "Yan", "Jie", "Tao",
+          "Ming", "Chao", "Xiu", "Hui", "Ping", "Gang", "Hong", "Lin", "Yu", "Ting", "Hao"]
+#: True process behind the shipments (weeks): BG/NBD purchasing, Gamma-Gamma spend (CNY).
+LOGISTICS_TRUE_PARAMS = {"r": 0.9, "alpha": 3.0, "a": 0.6, "b": 9.0, "p": 4.0, "q": 3.0, "v": 750.0}
+
+
+def _variant_name(name: str, rng) -> str:
+    """A name as a careless second entry would spell it (the duplicate-record problem)."""
+    kind = rng.integers(4)
+    if kind == 0:
+        return name.upper().replace(",", "").replace(".", "")
+    if kind == 1:
+        return name.replace("Co., Ltd.", "Ltd")
+    if kind == 2:
+        return name.replace("Co., Ltd.", "Co.,Ltd").replace(" ", "  ", 1)
+    return name.lower()
+
+
+def generate_logistics(seed: int = 2026, n_customers: int = 1460, duplicate_share: float = 0.03) -> dict[str, pd.DataFrame]:
+    """Generate the fictional third-party logistics provider (第三方物流) of Chapters 6-7.
+
+    Business customers (shippers: e-shops, manufacturers, retailers,
+    wholesalers, food and pharma firms) sign up from January 2023 on and book
+    shipments until :data:`LOGISTICS_AS_OF`.  Booking follows the BG/NBD
+    process and spend per shipment the Gamma-Gamma model with the parameters in
+    :data:`LOGISTICS_TRUE_PARAMS` (weeks, CNY), so Chapter 6 can show a model
+    recovering the truth.  The customer master is deliberately imperfect, like
+    a real CRM: ``duplicate_share`` of the companies are entered twice under a
+    variant of their name (same phone or e-mail), some fields are missing or
+    malformed and some records have not been updated for years.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``customers`` and ``shipments`` with the columns of
+        :data:`LOGISTICS_SCHEMA` (documented in ``datasets/README.md``).
+    """
+    from .value.btyd import simulate_bgnbd
+
+    if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or n_customers < 10:
+        raise ValueError(f"n_customers must be a whole number >= 10, got {n_customers!r}")
+    if not 0 <= duplicate_share <= 0.5:
+        raise ValueError(f"duplicate_share must lie in [0, 0.5], got {duplicate_share!r}")
+    rng = np.random.default_rng(seed)
+    true = LOGISTICS_TRUE_PARAMS
+    span = (LOGISTICS_AS_OF - LOGISTICS_START).days
+    # -- companies ---------------------------------------------------------
+    industries = list(_INDUSTRIES)
+    industry = rng.choice(industries, size=n_customers, p=[v[0] for v in _INDUSTRIES.values()])
+    # sign-ups grow over time (density rising linearly by 2x), the last ones a month before the end
+    u = rng.random(n_customers)
+    signup_day = np.floor((np.sqrt(1 + 3 * u) - 1) * (span - 30)).astype(int)
+    names, seen = [], set()
+    for ind in industry:
+        while True:
+            name = f"{rng.choice(_NAME_WORDS)}{rng.choice(_NAME_WORDS).lower()} {rng.choice(_NAME_KINDS[ind])} Co., Ltd."
+            if name not in seen:
+                break
+        seen.add(name)
+        names.append(name)
+    surname = rng.choice(_SURNAMES, size=n_customers)
+    given = rng.choice(_GIVEN, size=n_customers)
+    slugs = [n.replace(" Co., Ltd.", "").replace(" & ", "-").replace(" ", "-").lower() for n in names]
+    phones = rng.choice(10**8, size=n_customers, replace=False)
+    companies = pd.DataFrame({
+        "name": names,
+        "industry": industry,
+        "city": rng.choice(_CITIES, size=n_customers),
+        "contact_name": [f"{s} {g}" for s, g in zip(surname, given)],
+        "phone": [f"+86 100 {p // 10**4:04d} {p % 10**4:04d}" for p in phones],
+        "email": [f"{g.lower()}.{s.lower()}@{slug}.example" for s, g, slug in zip(surname, given, slugs)],
+        "signup": LOGISTICS_START + pd.to_timedelta(signup_day, unit="D"),
+    })
+    # -- shipments: BG/NBD timing (weeks since sign-up), Gamma-Gamma spend ---
+    horizon_weeks = (LOGISTICS_AS_OF - companies["signup"]).dt.days.to_numpy() / 7
+    times = simulate_bgnbd(horizon_weeks, {k: true[k] for k in ("r", "alpha", "a", "b")}, seed=rng)
+    nu = rng.gamma(true["q"], 1 / true["v"], size=n_customers)
+    rows = []
+    for i, ts in enumerate(times):
+        days = np.unique(np.floor(np.concatenate([[0.0], ts]) * 7).astype(int))
+        spend = rng.gamma(true["p"], 1 / nu[i], size=len(days))
+        rows.append(pd.DataFrame({"company": i, "day": days, "revenue": spend}))
+    ship = pd.concat(rows, ignore_index=True)
+    ship["date"] = companies["signup"].to_numpy()[ship["company"]] + pd.to_timedelta(ship["day"], unit="D")
+    ship = ship[ship["date"] <= LOGISTICS_AS_OF]
+    ship["revenue"] = np.maximum(ship["revenue"], 80.0).round(2)  # minimum charge per shipment
+    ind = companies["industry"].to_numpy()[ship["company"]]
+    direct_ratio = np.array([_INDUSTRIES[k][1] for k in ind]) + rng.normal(0, 0.03, size=len(ship))
+    ship["direct_cost"] = (ship["revenue"] * direct_ratio).round(2)
+    # cost to serve: pickup + admin per shipment, special handling, the odd damage claim
+    claim = rng.random(len(ship)) < 0.01
+    # customers differ in how much service they demand (pickup windows, many small drops, returns)
+    intensity = rng.lognormal(0.0, 0.9, size=n_customers)[ship["company"].to_numpy()]
+    service = (rng.uniform(100, 220, size=len(ship)) * intensity + ship["revenue"] * np.array([_INDUSTRIES[k][2] for k in ind])
+               + claim * ship["revenue"] * rng.uniform(0.3, 1.0, size=len(ship)))
+    ship["service_cost"] = service.round(2)
+    # -- the customer master, with the usual data-quality problems ------------
+    master = companies.assign(company=np.arange(n_customers), signup_date=companies["signup"])
+    n_dup = int(round(duplicate_share * n_customers))
+    dup_of = np.sort(rng.choice(n_customers, size=n_dup, replace=False))
+    dups = master.iloc[dup_of].copy()
+    dups["name"] = [_variant_name(n, rng) for n in dups["name"]]
+    same_phone = rng.random(n_dup) < 0.7
+    dups.loc[~same_phone, "phone"] = [f"+86 100 {p // 10**4:04d} {p % 10**4:04d}"
+                                      for p in rng.choice(10**8, size=(~same_phone).sum())]
+    dups.loc[same_phone, "email"] = np.nan
+    dups.loc[same_phone & (rng.random(n_dup) < 0.5), "contact_name"] = np.nan
+    gap = (LOGISTICS_AS_OF - dups["signup_date"]).dt.days.to_numpy()
+    dups["signup_date"] = dups["signup_date"] + pd.to_timedelta((rng.uniform(0.1, 0.8, n_dup) * gap).astype(int), unit="D")
+    dups["company"] = n_customers + np.arange(n_dup)
+    # the shipments after the duplicate's sign-up are booked under either record
+    moved = np.zeros(len(ship), dtype=bool)
+    for (_, d), company in zip(dups.iterrows(), dup_of):
+        later = (ship["company"].to_numpy() == company) & (ship["date"].to_numpy() >= d["signup_date"].to_datetime64())
+        moved |= later & (rng.random(len(ship)) < 0.5)
+        ship.loc[later & moved, "company"] = d["company"]
+    master = pd.concat([master, dups], ignore_index=True)
+    n = len(master)
+    for col, share in (("phone", 0.04), ("email", 0.05), ("industry", 0.02), ("city", 0.015), ("contact_name", 0.03)):
+        master.loc[rng.random(n) < share, col] = np.nan
+    bad_email = master["email"].notna() & (rng.random(n) < 0.012)
+    master.loc[bad_email, "email"] = [e.replace("@", " ", 1) if k else e.split("@")[0] + "@"
+                                      for e, k in zip(master.loc[bad_email, "email"], rng.random(bad_email.sum()) < 0.5)]
+    # last update: after sign-up; records of customers who went quiet are rarely refreshed
+    first_days = (LOGISTICS_AS_OF - master["signup_date"]).dt.days.to_numpy()
+    last_ship = ship.groupby("company")["date"].max().reindex(master["company"]).fillna(master["signup_date"].max())
+    quiet = (LOGISTICS_AS_OF - pd.to_datetime(last_ship)).dt.days.to_numpy() > 365
+    frac = np.where(quiet, rng.uniform(0.0, 0.15, n), rng.uniform(0.15, 1.0, n))
+    master["last_updated"] = master["signup_date"] + pd.to_timedelta((frac * first_days).astype(int), unit="D")
+    # ids in a random order, so duplicates do not sit at the end of the file
+    order = rng.permutation(n)
+    master = master.iloc[order].reset_index(drop=True)
+    master["customer_id"] = [f"K{i + 1:04d}" for i in range(n)]
+    id_of = dict(zip(master["company"], master["customer_id"]))
+    ship = ship[ship["company"].isin(id_of)].sort_values(["date", "company", "day"], kind="stable").reset_index(drop=True)
+    ship["customer_id"] = ship["company"].map(id_of)
+    ship["shipment_id"] = [f"S{i + 1:06d}" for i in range(len(ship))]
+    customers = master[list(LOGISTICS_SCHEMA["customers"])].sort_values("customer_id").reset_index(drop=True)
+    shipments = ship[list(LOGISTICS_SCHEMA["shipments"])]
+    return {"customers": customers, "shipments": shipments}
+
+
+def _check_logistics(tables: dict) -> dict:
+    out = {}
+    for name, schema in LOGISTICS_SCHEMA.items():
+        if name not in tables:
+            raise ValueError(f"logistics data: table {name!r} is missing")
+        out[name] = validate_table(tables[name], schema, name)
+    for name, key in (("customers", "customer_id"), ("shipments", "shipment_id")):
+        dup = out[name][key][out[name][key].duplicated()]
+        if len(dup):
+            raise ValueError(f"{name}: duplicate {key} {dup.iloc[0]!r}; ids must be unique")
+    ship = out["shipments"]
+    unknown = ~ship["customer_id"].isin(out["customers"]["customer_id"])
+    if unknown.any():
+        raise ValueError(f"shipments: customer_id {ship['customer_id'][unknown].iloc[0]!r} is not in customers")
+    for col in ("revenue", "direct_cost", "service_cost"):
+        if (ship[col] < 0).any() or (col == "revenue" and (ship[col] == 0).any()):
+            raise ValueError(f"shipments: column {col!r} must be {'> 0' if col == 'revenue' else '>= 0'}")
+    return out
+
+
+def load_logistics(folder=None) -> dict[str, pd.DataFrame]:
+    """Load the logistics provider's customer master and shipments (checked).
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Folder holding ``customers.csv`` and ``shipments.csv``; default
+        ``datasets/logistics``.
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``customers`` (missing fields as NaN) and ``shipments`` (dates
+        parsed), columns in :data:`LOGISTICS_SCHEMA`.
+    """
+    folder = Path(folder) if folder is not None else datasets_dir() / "logistics"
+    tables = {name: _read_csv(folder / f"{name}.csv") for name in LOGISTICS_SCHEMA}
+    try:
+        return _check_logistics(tables)
+    except ValueError as err:
+        raise ValueError(f"{folder}: {err}") from None
+
+
+# --------------------------------------------------------------------------
+# CDNOW (real data, Chapter 6 advanced section)
+# --------------------------------------------------------------------------
+#: End of the 39-week calibration period and of the 78-week observation of
+#: the CDNOW cohort (Fader, Hardie & Lee 2005a).
+CDNOW_CALIBRATION_END = pd.Timestamp("1997-09-30")
+CDNOW_OBSERVATION_END = pd.Timestamp("1998-06-30")
+
+
+def load_cdnow(folder=None) -> pd.DataFrame:
+    """The CDNOW sample: 6,919 purchases of 2,357 customers of an online CD retailer.
+
+    All 2,357 customers made their first purchase at CDNOW in the first
+    quarter of 1997 (a 1/10 systematic sample of the cohort); purchases are
+    followed to the end of June 1998.  Source: Fader & Hardie
+    (brucehardie.com/datasets), as redistributed in the ``lifetimes`` package
+    (MIT licence); see ``datasets/README.md`` for checksums.
+
+    Returns
+    -------
+    DataFrame
+        ``customer_id`` (int, 1..2357), ``date`` (datetime64), ``cds``
+        (number of CDs bought), ``amount`` (USD).
+    """
+    folder = Path(folder) if folder is not None else datasets_dir() / "cdnow"
+    path = folder / "CDNOW_sample.txt"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; restore it with git (see datasets/README.md)")
+    rows = [line.split() for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
+    bad = [i for i, row in enumerate(rows) if len(row) != 5]
+    if bad:
+        raise ValueError(f"{path}: line {bad[0] + 1} does not have the 5 fields "
+                         "'master id, customer id, date (YYYYMMDD), CDs, dollars'")
+    raw = pd.DataFrame(rows, columns=["master_id", "customer_id", "date", "cds", "amount"])
+    table = validate_table(raw.assign(date=pd.to_datetime(raw["date"], format="%Y%m%d", errors="coerce")
+                                      .dt.strftime("%Y-%m-%d").fillna(raw["date"])),
+                           {"customer_id": "int", "date": "date", "cds": "int", "amount": "float"}, path.name)
+    return table[["customer_id", "date", "cds", "amount"]].reset_index(drop=True)
