@@ -61,9 +61,11 @@ def test_checksums_match_the_committed_files():
     sums = (ROOT / "datasets" / "SHA256SUMS").read_text().split("\n")
     entries = [line.split("  ") for line in sums if line.strip()]
     names = list(data.DISTRIBUTOR_SCHEMA) + list(data.FULFILMENT_SCHEMA)
-    expected = {f"distributor/{n}.csv" for n in names} | {"surveys/supplier_survey.csv", "surveys/audit_survey.csv"}
+    expected = ({f"distributor/{n}.csv" for n in names} | {"surveys/supplier_survey.csv", "surveys/audit_survey.csv"}
+                | {f"logistics/{n}.csv" for n in data.LOGISTICS_SCHEMA}
+                | {"cdnow/CDNOW_sample.txt", "cdnow/cdnow_customers_summary_with_transactions.csv"})
     assert {e[1] for e in entries} == expected
-    on_disk = {p.relative_to(ROOT / "datasets").as_posix() for p in (ROOT / "datasets").glob("*/*.csv")}
+    on_disk = {p.relative_to(ROOT / "datasets").as_posix() for p in (ROOT / "datasets").glob("*/*") if p.is_file()}
     assert on_disk == expected, "a data file is missing from SHA256SUMS (run tools/make_datasets.py)"
     for digest, rel in entries:
         assert hashlib.sha256((ROOT / "datasets" / rel).read_bytes()).hexdigest() == digest, rel
@@ -71,7 +73,8 @@ def test_checksums_match_the_committed_files():
 
 def test_datasets_readme_documents_every_column():
     readme = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
-    for table, schema in {**data.DISTRIBUTOR_SCHEMA, **data.FULFILMENT_SCHEMA}.items():
+    schemas = [*data.DISTRIBUTOR_SCHEMA.items(), *data.FULFILMENT_SCHEMA.items(), *data.LOGISTICS_SCHEMA.items()]
+    for table, schema in schemas:
         assert f"{table}.csv" in readme
         for column in schema:
             assert f"`{column}`" in readme, (table, column)
@@ -130,3 +133,73 @@ def test_load_instance_lists_valid_names():
 def test_generator_rejects_bad_sizes(kw):
     with pytest.raises(ValueError, match="must be a whole number"):
         data.generate_distributor(**kw)
+
+
+# --------------------------------------------------------------------------
+# the logistics provider (Chapters 6-7) and CDNOW
+# --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def logistics():
+    return data.load_logistics()
+
+
+def test_committed_logistics_equals_a_fresh_generation(logistics):
+    fresh = data.generate_logistics()
+    for name in data.LOGISTICS_SCHEMA:
+        assert_frame_equal(logistics[name], fresh[name], check_dtype=False)
+
+
+def test_logistics_has_the_documented_shape_and_problems(logistics):
+    customers, shipments = logistics["customers"], logistics["shipments"]
+    assert (len(customers), len(shipments)) == (1504, 17570)
+    assert shipments["date"].between(data.LOGISTICS_START, data.LOGISTICS_AS_OF).all()
+    assert customers["customer_id"].is_unique and shipments["shipment_id"].is_unique
+    # the deliberate data-quality problems of the README are there
+    assert customers["phone"].isna().sum() == 50 and customers["email"].isna().sum() == 112
+    stale = (data.LOGISTICS_AS_OF - customers["last_updated"]).dt.days > 730
+    assert stale.sum() == 187
+    assert (customers["last_updated"] >= customers["signup_date"]).all()
+    key = customers["name"].str.upper().str.replace(r"[^A-Z]", "", regex=True).str.replace("COLTD$|LTD$", "", regex=True)
+    assert key.duplicated().sum() == 44
+    profit = (shipments["revenue"] - shipments["direct_cost"] - shipments["service_cost"]).groupby(shipments["customer_id"]).sum()
+    whale = profit.sort_values(ascending=False).cumsum() / profit.sum()
+    assert 1.2 < whale.max() < 1.3 and 0.2 < (profit < 0).mean() < 0.25
+
+
+def test_logistics_loader_names_bad_rows(tmp_path, logistics):
+    tables = {k: v.copy() for k, v in logistics.items()}
+    tables["shipments"].loc[5, "customer_id"] = "K9999"
+    data.save_distributor(tables, tmp_path, schemas=data.LOGISTICS_SCHEMA)
+    with pytest.raises(ValueError, match="shipments: customer_id 'K9999' is not in customers"):
+        data.load_logistics(tmp_path)
+    tables["shipments"] = logistics["shipments"].copy()
+    tables["shipments"].loc[7, "revenue"] = -3.0
+    data.save_distributor(tables, tmp_path, schemas=data.LOGISTICS_SCHEMA)
+    with pytest.raises(ValueError, match="column 'revenue' must be > 0"):
+        data.load_logistics(tmp_path)
+
+
+def test_generate_logistics_rejects_bad_sizes():
+    with pytest.raises(ValueError, match="n_customers must be a whole number >= 10"):
+        data.generate_logistics(n_customers=5)
+    with pytest.raises(ValueError, match="duplicate_share must lie in"):
+        data.generate_logistics(duplicate_share=0.9)
+
+
+def test_load_cdnow_reads_the_published_sample():
+    log = data.load_cdnow()
+    assert len(log) == 6919 and log["customer_id"].nunique() == 2357
+    assert log["date"].min() == pd.Timestamp("1997-01-01") and log["date"].max() == data.CDNOW_OBSERVATION_END
+    assert round(log["amount"].sum(), 2) == 244091.94
+    # every customer's first purchase is in the first quarter of 1997 (one cohort)
+    assert log.groupby("customer_id")["date"].min().max() < pd.Timestamp("1997-04-01")
+
+
+def test_load_cdnow_names_a_broken_line(tmp_path):
+    lines = (ROOT / "datasets" / "cdnow" / "CDNOW_sample.txt").read_text().splitlines()
+    lines[10] = lines[10].rsplit(" ", 1)[0]
+    (tmp_path / "CDNOW_sample.txt").write_text("\n".join(lines))
+    with pytest.raises(ValueError, match="line 11 does not have the 5 fields"):
+        data.load_cdnow(tmp_path)
+    with pytest.raises(FileNotFoundError, match="restore it with git"):
+        data.load_cdnow(tmp_path / "nowhere")
