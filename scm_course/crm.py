@@ -92,10 +92,9 @@ def completeness(master, columns=None) -> pd.DataFrame:
     >>> completeness(m)["completeness"].round(3).tolist()
     [0.667, 0.667]
     """
-    columns = list(master.columns) if columns is None and isinstance(master, pd.DataFrame) else columns
-    if isinstance(columns, str):
-        columns = [columns]
-    check_columns(master, list(columns), "master")
+    check_columns(master, [], "master")
+    columns = list(master.columns) if columns is None else [columns] if isinstance(columns, str) else list(columns)
+    check_columns(master, columns, "master")
     rows = []
     for col in columns:
         values = master[col]

@@ -301,10 +301,11 @@ def quantile_scores(values, bins: int = 5, *, higher_is_better: bool = True) -> 
 def _edge_scores(values: np.ndarray, edges, bins: int, *, higher_is_better: bool, name: str) -> np.ndarray:
     if isinstance(edges, (str, bytes)) or not isinstance(edges, Sequence | np.ndarray):
         raise TypeError(f"{name} must be a sequence of {bins - 1} increasing numbers, got {edges!r}")
-    try:
-        e = np.array([_number(x, name) for x in edges], dtype=float)
-    except TypeError:
-        raise TypeError(f"{name} must be a sequence of {bins - 1} increasing numbers, got {edges!r}") from None
+    if any(isinstance(x, bool) or not isinstance(x, Real) for x in edges):
+        raise TypeError(f"{name} must be a sequence of {bins - 1} increasing numbers, got {edges!r}")
+    e = np.asarray(list(edges), dtype=float)
+    if not np.isfinite(e).all():
+        raise ValueError(f"{name} must be finite numbers (no NaN or inf), got {tuple(e.tolist())}")
     if len(e) != bins - 1:
         raise ValueError(f"{name} must hold bins - 1 = {bins - 1} inner edges, got {len(e)}: {tuple(e.tolist())}")
     if np.any(np.diff(e) <= 0):
