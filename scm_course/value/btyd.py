@@ -119,7 +119,7 @@ def _transactions(transactions, customer, date, amount, observation_end):
     if late.any():
         i = int(np.argmax(late))
         raise ValueError(f"{late.sum()} transaction(s) are dated after observation_end "
-                         f"({np.datetime64(end, 'D')}), first at row {i} ({np.datetime64(days[i], 'D')}); "
+                         f"({np.datetime64(end, 'D')}), first at row {i} ({np.datetime64(int(days[i]), 'D')}); "
                          "filter them out or move observation_end")
     money = None
     if amount is not None:
@@ -214,7 +214,7 @@ def summarize_transactions(transactions, customer, date, amount=None, observatio
     --------
     >>> log = pd.DataFrame({"id": [1, 1, 1, 2], "day": ["2024-01-01", "2024-01-15", "2024-01-15", "2024-01-08"],
     ...                     "usd": [10.0, 5.0, 7.0, 20.0]})
-    >>> summarize_transactions(log, "id", "day", "usd", observation_end="2024-01-29")
+    >>> summarize_transactions(log, "id", "day", "usd", observation_end="2024-01-29")  # doctest: +NORMALIZE_WHITESPACE
         frequency  recency    T  monetary_value
     id
     1           1      2.0  4.0            12.0
@@ -240,7 +240,7 @@ def calibration_holdout(transactions, customer, date, calibration_end, observati
     --------
     >>> log = pd.DataFrame({"id": [1, 1, 1, 2, 3], "day": pd.to_datetime(
     ...     ["2024-01-01", "2024-01-08", "2024-02-05", "2024-01-08", "2024-02-01"])})
-    >>> calibration_holdout(log, "id", "day", "2024-01-29", "2024-02-26")
+    >>> calibration_holdout(log, "id", "day", "2024-01-29", "2024-02-26")  # doctest: +NORMALIZE_WHITESPACE
         frequency  recency    T  frequency_holdout  duration_holdout
     id
     1           1      1.0  4.0                  1               4.0
@@ -324,11 +324,13 @@ def _time(t, name="t"):
 
 
 def _like(result, *inputs, name=None):
-    """Return a Series on the index of the first Series input, else an array (float for scalars)."""
+    """Return a Series on the index of the first Series input, a float if every input is a scalar, else an array."""
     for value in inputs:
         if isinstance(value, pd.Series):
             return pd.Series(result, index=value.index, name=name)
-    return float(result) if np.ndim(result) == 0 else result
+    if all(np.ndim(value) == 0 for value in inputs):
+        return float(np.asarray(result).reshape(-1)[0])
+    return np.asarray(result, dtype=float)
 
 
 # --------------------------------------------------------------------------
@@ -451,6 +453,15 @@ def bgnbd_p_alive(frequency, recency, T, params):
     return _like(1.0 / (1.0 + _alive_odds(theta, x, tx, t)), frequency, recency, T, name="p_alive")
 
 
+def _check_hypergeometric(c, what):
+    """The closed forms use 2F1(.; c; .), undefined when c is 0 or a negative integer."""
+    c = np.asarray(c, dtype=float)
+    bad = (c <= 1e-9) & (np.abs(c - np.round(c)) < 1e-9)
+    if bad.any():
+        raise ValueError(f"the closed form is singular when {what} is 0 or a negative whole number "
+                         f"(got {float(c[bad][0]):g}); the fitted a and b do not allow this formula")
+
+
 def bgnbd_expected_purchases(t, frequency, recency, T, params):
     """Expected purchases in the next ``t`` periods given a customer's history (eq. 10).
 
@@ -472,6 +483,7 @@ def bgnbd_expected_purchases(t, frequency, recency, T, params):
     horizon = np.broadcast_to(horizon.reshape(-1) if horizon.size != 1 else horizon.reshape(()), x.shape)
     if abs(a - 1) < 1e-9:
         raise ValueError("params['a'] = 1 makes the closed form singular; refit or perturb a")
+    _check_hypergeometric(a + b + x - 1, "a + b + frequency - 1")
     z = horizon / (alpha + tt + horizon)
     hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
     head = (a + b + x - 1) / (a - 1)
@@ -497,6 +509,7 @@ def bgnbd_expected_repeat_purchases(t, params):
     horizon = _time(t)
     if abs(a - 1) < 1e-9:
         raise ValueError("params['a'] = 1 makes the closed form singular; refit or perturb a")
+    _check_hypergeometric(np.array([a + b - 1]), "a + b - 1")
     z = horizon / (alpha + horizon)
     value = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + horizon)) ** r * special.hyp2f1(r, b, a + b - 1, z))
     return _like(value, t, name="expected_repeat_purchases")
@@ -647,8 +660,8 @@ def clv_bgnbd(frequency, recency, T, monetary_value, bgnbd_params, gg_params, pe
     --------
     >>> bg = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
     >>> gg = {"p": 6.25, "q": 3.74, "v": 15.44}
-    >>> round(float(clv_bgnbd(2, 30.43, 38.86, 22.35, bg, gg, periods=12)), 2)
-    37.81
+    >>> round(clv_bgnbd(2, 30.43, 38.86, 22.35, bg, gg, periods=12), 2)  # a year, monthly discounting 1 %
+    36.21
     """
     from .clv import _number
 

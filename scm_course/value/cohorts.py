@@ -53,7 +53,7 @@ def cohort_retention(transactions, customer, date, freq="M", values="share") -> 
     --------
     >>> log = pd.DataFrame({"id": ["a", "a", "b", "b", "c"],
     ...                     "day": ["2024-01-05", "2024-02-10", "2024-01-20", "2024-03-01", "2024-02-02"]})
-    >>> cohort_retention(log, "id", "day")
+    >>> cohort_retention(log, "id", "day")  # doctest: +NORMALIZE_WHITESPACE
     period     0    1    2
     cohort
     2024-01  1.0  0.5  0.5
@@ -86,10 +86,10 @@ def cohort_retention(transactions, customer, date, freq="M", values="share") -> 
     counts = counts.astype(float)
     observed = np.arange(n_periods)[None, :] <= (n_cohorts - 1 - np.arange(n_cohorts))[:, None]
     counts[~observed] = np.nan
-    size = counts[:, 0]
-    keep = size > 0  # periods in which nobody was acquired have no cohort
-    table = counts / size[:, None] if values == "share" else counts
+    keep = counts[:, 0] > 0  # periods in which nobody was acquired have no cohort
+    counts = counts[keep]
+    table = counts / counts[:, :1] if values == "share" else counts
     index = pd.period_range(periods.min().asfreq(_FREQS[freq]), periods=n_cohorts, freq=_FREQS[freq])[keep]
-    out = pd.DataFrame(table[keep], index=index, columns=pd.RangeIndex(n_periods, name="period"))
+    out = pd.DataFrame(table, index=index, columns=pd.RangeIndex(n_periods, name="period"))
     out.index.name = "cohort"
     return out
