@@ -480,3 +480,17 @@ def test_account_actions_in_both_languages():
     assert list(en.index) == list(sg.ACCOUNT_TIERS) == list(zh.index)
     assert zh.loc["key_account", "tier_name"] == "大客户"
     assert "account manager" in en.loc["key_account", "action"]
+
+
+def test_doubling_edges_and_cost_to_serve(shipments):
+    assert sg.doubling_edges(30) == [30.0, 60.0, 120.0, 240.0]
+    assert sg.doubling_edges(2, bins=3) == [2.0, 4.0]
+    with pytest.raises(ValueError, match="first must be > 0"):
+        sg.doubling_edges(0)
+    prof = sg.customer_profitability(shipments, "customer_id", "revenue", "direct_cost", "service_cost")
+    again = sg.with_cost_to_serve(prof, 2.0)
+    direct = sg.customer_profitability(shipments, "customer_id", "revenue", "direct_cost", "service_cost",
+                                       cost_to_serve_factor=2.0)
+    assert_frame_equal(again, direct)
+    with pytest.raises(ValueError, match="factor must be >= 0"):
+        sg.with_cost_to_serve(prof, -1)
