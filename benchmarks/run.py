@@ -24,6 +24,9 @@ from IPython.core.pylabtools import print_figure  # noqa: E402
 from scm_course import priority  # noqa: E402
 from scm_course.apps import all_apps  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import analytics  # noqa: E402  (benchmarks/analytics.py)
+
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -113,6 +116,7 @@ def bench_abc(n_items, repeats):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
+    parser.add_argument("--analytics-only", action="store_true", help="skip the app latency table")
     args = parser.parse_args(argv)
     n_changes = 12 if args.quick else 60
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
@@ -123,7 +127,7 @@ def main(argv=None):
     print(header)
     print("-" * len(header))
     ok = True
-    for name, app in all_apps().items():
+    for name, app in ({} if args.analytics_only else all_apps()).items():
         mine, naive = bench_app(app, n_changes)
         ratio = naive["median_ms"] / mine["median_ms"]
         report["apps"][name] = {"app": mine, "naive": naive, "speedup_median": ratio}
@@ -135,6 +139,8 @@ def main(argv=None):
     ok &= abc["median_ms"] <= 500
     print(f"\nabc_classify, 1,000,000 items: median {abc['median_ms']:.0f} ms, p95 {abc['p95_ms']:.0f} ms "
           f"({abc['n']} runs; target <= 500 ms)")
+    report["analytics"], analytics_ok = analytics.run(args.quick)
+    ok &= analytics_ok
     print("\nall targets met" if ok else "\nSOME TARGETS MISSED")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))

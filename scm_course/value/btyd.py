@@ -143,7 +143,7 @@ def _purchase_days(codes, days, money, n_customers):
         order = None
         sorted_key = key
     else:
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key)  # equal keys are summed, so stability is not needed
         sorted_key = key[order]
     start = np.empty(len(sorted_key), dtype=bool)
     start[0] = True
