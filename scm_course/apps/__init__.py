@@ -11,10 +11,12 @@ from .audit import AuditApp, SegmentApp
 from .base import CourseApp
 from .priority import ABCApp, ContributionMatrixApp, OrderPriorityApp, VolumeProfitApp, WeightedScoresApp
 from .service import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
+from .segment import ClusterApp, RFMApp, WhaleCurveApp
 from .tradeoff import SafetyStockApp, ServiceCostApp
+from .value import CohortApp, CustomerValueApp, RetentionApp
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
-APP_MODULES = ("priority", "tradeoff", "service", "audit")
+APP_MODULES = ("priority", "tradeoff", "service", "audit", "value", "segment")
 
 __all__ = [
     "APP_MODULES",
@@ -32,6 +34,12 @@ __all__ = [
     "StockoutApp",
     "AuditApp",
     "SegmentApp",
+    "CustomerValueApp",
+    "RetentionApp",
+    "CohortApp",
+    "RFMApp",
+    "ClusterApp",
+    "WhaleCurveApp",
 ]
 
 
