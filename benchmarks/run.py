@@ -69,6 +69,7 @@ def bench_app(app, n):
     """Time each change; changes that the app rejects (e.g. a filter with no
     orders: a message instead of a figure) are counted but not timed."""
     changes = moves(app, n)
+    start_values = {name: control.value for name, control in app.controls.items()}
     # app: in-place update (the value setter runs compute -> draw -> PNG synchronously)
     app_times, valid = [], []
     for name, value in changes:
@@ -81,6 +82,8 @@ def bench_app(app, n):
     # naive: same changes, but a new pyplot figure each time, encoded like the inline backend
     for control in app.controls.values():
         control.unobserve(app._on_change, names="value")
+    for name, value in start_values.items():  # replay the same states from the same start
+        app.controls[name].value = value
     naive_times = []
     own_axes = app.axes
     try:
