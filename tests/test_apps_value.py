@@ -12,7 +12,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from app_driving import assert_blit_matches_full_redraw, assert_control_updates_in_place, fingerprint
+from app_driving import (
+    assert_blit_matches_full_redraw,
+    assert_control_updates_in_place,
+    fingerprint,
+)
 
 from scm_course import set_language, value
 from scm_course.apps.value import CohortApp, CustomerValueApp, RetentionApp, chapter_apps
@@ -70,10 +74,10 @@ def test_blitted_frames_equal_a_full_redraw_in_chinese(tables, name):
 def test_customer_value_app_ranks_the_offers(fresh_app):
     app = fresh_app("customer_value")
     assert app.result.index.tolist() == ["Express Plus", "Regional Link", "Global Chain", "Budget Freight"]
-    assert [t.get_text() for t in app._handles.names][0] == "1. Express Plus"
+    assert app._handles.names[0].get_text() == "1. Express Plus"
     app.controls["weight_cost"].value = 0.6
     assert app.result.index[0] == "Regional Link"
-    assert [t.get_text() for t in app._handles.names][0] == "1. Regional Link"
+    assert app._handles.names[0].get_text() == "1. Regional Link"
     widths = sum(bar.get_width() for bars in app._handles.bars.values() for bar in bars[:1])
     assert widths == pytest.approx(app.result["value_index"].iloc[0])
     assert app._handles.totals[0].get_text() == f"{app.result['value_index'].iloc[0]:.2f}"

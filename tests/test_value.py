@@ -1,11 +1,13 @@
 """Customer lifetime value: the seed formula and Gupta & Lehmann's retention model."""
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scm_course import value
+from scm_course import priority, tradeoff, value
 
 
 def test_seed_formula():
@@ -76,10 +78,6 @@ def test_bad_input(call, match):
 # --------------------------------------------------------------------------
 # customer value (E.1) and the value index of competing offers (E.2)
 # --------------------------------------------------------------------------
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from scm_course import priority, tradeoff  # noqa: E402
 
 
 def test_customer_value_both_ways():

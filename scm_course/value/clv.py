@@ -413,7 +413,9 @@ def service_value_stages(*, benefit_max=100.0, steepness=12.0, midpoint=0.5, cos
     def first_drop(order, start):
         if start is None:
             return None
-        f = lambda x: float(_service_value_derivatives(np.asarray(x), *args)[order])  # noqa: E731
+        def f(x):
+            return float(_service_value_derivatives(np.asarray(x), *args)[order])
+
         x = grid[grid > start + 1e-9]
         y = _service_value_derivatives(x, *args)[order]
         idx = np.flatnonzero((y[:-1] > 0) & (y[1:] <= 0))
