@@ -284,8 +284,13 @@ Four methods, from the simplest: ABC by profit, the whale curve, RFM, clustering
 For each customer, summed over its shipments (activity-based costing, Kaplan & Cooper 1998):
 
 profit = revenue − direct cost (line haul) − **cost to serve** (pickup, handling, administration, claims)
+
+Classification works on what customers *did*, so it covers the records with at least one shipment: a few master records (mostly the duplicates of Section 3) have none.
 """),
     MODEL_CELL,
+    code("""
+len(customers), len(profitability)
+"""),
     code("""
 profitability.sort_values("profit").head().round(2)
 """),
