@@ -7,7 +7,6 @@ import itertools
 import json
 import os
 import platform
-import statistics
 import sys
 import time
 from pathlib import Path

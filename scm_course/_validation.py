@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "as_timestamp",
     "as_numeric_series",
     "check_columns",
     "check_fraction_cutoffs",
@@ -186,3 +187,20 @@ def as_number_array(values, name: str, *, interval: str | None = None) -> np.nda
             shown = f"{float(arr):g}" if arr.ndim == 0 else _preview(arr[bad].tolist())
             raise ValueError(f"{name} must lie in {interval}, got {shown}")
     return arr
+
+
+def as_timestamp(value, name: str) -> pd.Timestamp:
+    """A single date (e.g. an "as of" or observation-end date) as a Timestamp.
+
+    Numbers and booleans are refused (``20250331`` is not read as a date);
+    the error names the argument and shows an accepted form.
+    """
+    if isinstance(value, bool) or value is None or (isinstance(value, Real) and not isinstance(value, np.datetime64)):
+        raise TypeError(f"{name} must be a date (e.g. '2025-12-31' or a pandas Timestamp), got {value!r}")
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}") from None
+    if pd.isna(ts):
+        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}")
+    return ts

@@ -29,7 +29,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, check_columns
+from ._validation import _preview, as_timestamp, check_columns
 
 __all__ = [
     "EMAIL_PATTERN",
@@ -260,18 +260,6 @@ def duplicate_groups(master, *, id_column="customer_id", name="name", phone="pho
     return out.sort_values(["group"], kind="stable").reset_index(drop=True)
 
 
-def _as_timestamp(value, name: str) -> pd.Timestamp:
-    if isinstance(value, (bool, Real)) or value is None:
-        raise TypeError(f"{name} must be a date such as '2025-12-31', got {value!r}")
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}") from None
-    if pd.isna(ts):
-        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}")
-    return ts
-
-
 def stale_records(master, as_of, *, id_column="customer_id", updated="last_updated", max_age_days=730) -> pd.DataFrame:
     """Records not updated for more than ``max_age_days`` before ``as_of`` (timeliness, 及时性).
 
@@ -299,7 +287,7 @@ def stale_records(master, as_of, *, id_column="customer_id", updated="last_updat
     [['K2', 1430]]
     """
     check_columns(master, [id_column, updated], "master")
-    as_of = _as_timestamp(as_of, "as_of")
+    as_of = as_timestamp(as_of, "as_of")
     if isinstance(max_age_days, bool) or not isinstance(max_age_days, Real) or not max_age_days >= 0:
         raise ValueError(f"max_age_days must be a number of days >= 0, got {max_age_days!r}")
     raw = master[updated]

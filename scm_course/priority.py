@@ -16,7 +16,7 @@ Seed slides [000] L28-48, L146-161, L205; [002] L145-157 (see COURSE_CONTENT.md
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd

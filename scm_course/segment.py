@@ -43,7 +43,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_numeric_series, check_columns, check_weights
+from ._validation import _preview, as_numeric_series, as_timestamp, check_columns, check_weights
 from .priority import abc_classify
 
 __all__ = [
@@ -115,18 +115,6 @@ ACCOUNT_TIERS = ("key_account", "key_account_at_risk", "growth", "standard", "un
 # --------------------------------------------------------------------------
 # validation helpers
 # --------------------------------------------------------------------------
-def _as_timestamp(value, name: str) -> pd.Timestamp:
-    if isinstance(value, bool) or value is None or (isinstance(value, Real) and not isinstance(value, np.datetime64)):
-        raise TypeError(f"{name} must be a date (e.g. '2025-12-31' or a pandas Timestamp), got {value!r}")
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}") from None
-    if pd.isna(ts):
-        raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}")
-    return ts
-
-
 def _as_dates(values: pd.Series, name: str) -> pd.Series:
     """A datetime64 Series; missing or unparseable entries raise ValueError naming them."""
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
@@ -236,7 +224,7 @@ def rfm_table(transactions, customer, date, amount, as_of) -> pd.DataFrame:
     {'a': {'recency': 10, 'frequency': 2, 'monetary': 40.0}, 'b': {'recency': 20, 'frequency': 1, 'monetary': 5.0}}
     """
     check_columns(transactions, [customer, date, amount], "transactions")
-    as_of = _as_timestamp(as_of, "as_of")
+    as_of = as_timestamp(as_of, "as_of")
     ids = _check_ids(transactions, customer, "transactions")
     dates = _as_dates(transactions[date], f"transactions column {date!r}")
     amounts = _numeric_column(transactions, amount, "transactions", positive=True)

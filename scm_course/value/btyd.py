@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-from .._validation import check_columns, check_option
+from .._validation import as_timestamp, check_columns, check_option
 
 __all__ = [
     "summarize_transactions",
@@ -83,12 +83,7 @@ def _as_dates(values, name: str) -> np.ndarray:
 
 
 def _as_day(value, name: str) -> int:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date, got {value!r}") from None
-    if pd.isna(stamp):
-        raise ValueError(f"{name} must be a date, got {value!r}")
+    stamp = as_timestamp(value, name)
     return int(np.datetime64(stamp.tz_localize(None) if stamp.tz else stamp, "D").astype(np.int64))
 
 
