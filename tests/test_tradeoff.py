@@ -133,7 +133,7 @@ def test_safety_stock_formula():
 def test_safety_stock_rises_with_service_level(p1, p2, sigma, lead):
     assume(p1 < p2)
     assert tr.safety_stock(p1, sigma, lead) <= tr.safety_stock(p2, sigma, lead)
-    if lead > 0:
+    if lead > 0 and p2 - p1 > 1e-9:  # levels one float step apart can share a quantile
         assert tr.safety_stock(p1, sigma, lead) < tr.safety_stock(p2, sigma, lead)
 
 
