@@ -12,6 +12,10 @@ Sections
 1. Data quality of a customer master: :func:`completeness`,
    :func:`invalid_contacts`, :func:`duplicate_groups`, :func:`stale_records`
    and :func:`quality_report`, which runs them all.
+2. The CRM database of Chapter 1 (seed 003's data model): :data:`SCHEMA_SQL`,
+   :func:`connect`, :func:`build_database`, :func:`query`,
+   :func:`customer_360` and the seeded :func:`generate_contacts`,
+   :func:`generate_service_tickets`, :func:`crm_tables`.
 
 References
 ----------
@@ -23,7 +27,10 @@ ITU-T Recommendation E.164 (2010): international numbers have at most 15 digits.
 """
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
+import sys
 from numbers import Real
 
 import numpy as np
@@ -353,3 +360,531 @@ def quality_report(master, as_of, *, id_column="customer_id", name="name", phone
     summary.index.name = "check"
     return {"completeness": comp, "invalid_contacts": invalid, "duplicates": dups, "stale": stale,
             "summary": summary}
+
+
+# ==========================================================================
+# 2. The CRM database (客户关系管理数据库) of Chapter 1
+# ==========================================================================
+# Seed 003 (COURSE_CONTENT.md F.5) names four input documents -- customer data
+# sheet (客户资料单), contact-person sheet (联系人信息单), sales record sheet
+# (销售记录单) and service feedback list (服务反馈清单) -- and the matching
+# data stores.  Here they are tables with keys and constraints, so the
+# database itself refuses bad rows.  Every statement uses placeholders; no
+# value is ever formatted into SQL text.
+
+#: Allowed values of the CHECK constraints (kept in Python too, for messages
+#: and for the generators).
+REGIONS = ("North", "South", "East", "West", "Central")
+CHANNELS = ("dealer", "retail_chain", "e_commerce", "project")
+CONTACT_ROLES = ("purchasing", "logistics", "finance", "management")
+TICKET_CATEGORIES = ("delivery_delay", "damaged_goods", "wrong_item", "billing", "installation",
+                     "product_question")
+TICKET_STATUSES = ("open", "in_progress", "closed")
+
+
+def _in(values) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # fixed constants above, never user data
+
+
+#: SQLite schema of the CRM data model.  Portable SQL apart from the
+#: ``PRAGMA`` that :func:`connect` issues; named constraints so that an
+#: error names the rule that was broken.
+SCHEMA_SQL = f"""
+CREATE TABLE IF NOT EXISTS customers (
+    customer_id TEXT PRIMARY KEY,
+    name        TEXT NOT NULL CONSTRAINT customer_name_not_blank CHECK (length(trim(name)) > 0),
+    region      TEXT NOT NULL CONSTRAINT customer_region_allowed CHECK (region IN {_in(REGIONS)}),
+    channel     TEXT NOT NULL CONSTRAINT customer_channel_allowed CHECK (channel IN {_in(CHANNELS)})
+);
+CREATE TABLE IF NOT EXISTS contacts (
+    contact_id  TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (customer_id),
+    name        TEXT NOT NULL CONSTRAINT contact_name_not_blank CHECK (length(trim(name)) > 0),
+    role        TEXT NOT NULL CONSTRAINT contact_role_allowed CHECK (role IN {_in(CONTACT_ROLES)}),
+    phone       TEXT,
+    email       TEXT CONSTRAINT contact_email_has_at CHECK (email IS NULL OR email LIKE '%_@_%')
+);
+CREATE TABLE IF NOT EXISTS products (
+    product_id  TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    unit_cost   REAL NOT NULL CONSTRAINT unit_cost_non_negative CHECK (unit_cost >= 0),
+    unit_price  REAL NOT NULL CONSTRAINT unit_price_non_negative CHECK (unit_price >= 0)
+);
+CREATE TABLE IF NOT EXISTS orders (
+    order_id    TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (customer_id),
+    order_date  TEXT NOT NULL CONSTRAINT order_date_iso CHECK (length(order_date) = 10)
+);
+CREATE TABLE IF NOT EXISTS order_lines (
+    order_id    TEXT NOT NULL REFERENCES orders (order_id),
+    product_id  TEXT NOT NULL REFERENCES products (product_id),
+    quantity    INTEGER NOT NULL CONSTRAINT quantity_positive CHECK (quantity > 0),
+    revenue     REAL NOT NULL CONSTRAINT revenue_non_negative CHECK (revenue >= 0),
+    cost        REAL NOT NULL CONSTRAINT cost_non_negative CHECK (cost >= 0),
+    PRIMARY KEY (order_id, product_id)
+);
+CREATE TABLE IF NOT EXISTS service_tickets (
+    ticket_id    TEXT PRIMARY KEY,
+    customer_id  TEXT NOT NULL REFERENCES customers (customer_id),
+    order_id     TEXT REFERENCES orders (order_id),
+    opened       TEXT NOT NULL CONSTRAINT ticket_opened_iso CHECK (length(opened) = 10),
+    closed       TEXT CONSTRAINT ticket_closed_after_opened CHECK (closed IS NULL OR closed >= opened),
+    category     TEXT NOT NULL CONSTRAINT ticket_category_allowed CHECK (category IN {_in(TICKET_CATEGORIES)}),
+    status       TEXT NOT NULL CONSTRAINT ticket_status_allowed CHECK (status IN {_in(TICKET_STATUSES)}),
+    satisfaction INTEGER CONSTRAINT satisfaction_1_to_5 CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+    CONSTRAINT closed_iff_status_closed CHECK ((status = 'closed') = (closed IS NOT NULL))
+);
+CREATE INDEX IF NOT EXISTS orders_by_customer ON orders (customer_id, order_date);
+CREATE INDEX IF NOT EXISTS tickets_by_customer ON service_tickets (customer_id, status);
+CREATE INDEX IF NOT EXISTS contacts_by_customer ON contacts (customer_id);
+"""
+
+#: Columns of each table, in insertion (parent before child) order.
+TABLE_COLUMNS = {
+    "customers": ("customer_id", "name", "region", "channel"),
+    "contacts": ("contact_id", "customer_id", "name", "role", "phone", "email"),
+    "products": ("product_id", "name", "category", "unit_cost", "unit_price"),
+    "orders": ("order_id", "customer_id", "order_date"),
+    "order_lines": ("order_id", "product_id", "quantity", "revenue", "cost"),
+    "service_tickets": ("ticket_id", "customer_id", "order_id", "opened", "closed", "category", "status",
+                        "satisfaction"),
+}
+_DATE_COLUMNS = {"order_date", "opened", "closed"}
+
+__all__ += [  # noqa: RUF022 (grouped by topic, like the section-1 list)
+    "REGIONS", "CHANNELS", "CONTACT_ROLES", "TICKET_CATEGORIES", "TICKET_STATUSES", "SCHEMA_SQL",
+    "TABLE_COLUMNS", "connect", "create_schema", "build_database", "query", "customer_360",
+    "generate_contacts", "generate_service_tickets", "crm_tables",
+]
+
+
+def _is_sqlite(conn) -> bool:
+    return isinstance(conn, sqlite3.Connection)
+
+
+def _paramstyle(conn) -> str:
+    """The DB-API ``paramstyle`` of the driver behind ``conn``."""
+    if _is_sqlite(conn):
+        return "qmark"
+    raw = getattr(conn, "driver_connection", None) or getattr(conn, "dbapi_connection", None) or conn
+    module = sys.modules.get(type(raw).__module__.split(".")[0])
+    return getattr(module, "paramstyle", "qmark")
+
+
+def _sql(conn, text: str) -> str:
+    """Adapt the package's own ``?`` placeholders to the driver (never user values)."""
+    style = _paramstyle(conn)
+    if style in ("format", "pyformat"):
+        return text.replace("?", "%s")
+    if style == "numeric":
+        parts = text.split("?")
+        return "".join(p + (f":{i}" if i < len(parts) else "") for i, p in enumerate(parts, 1))
+    return text
+
+
+def connect(target=":memory:"):
+    """Open the CRM database (打开客户关系管理数据库).
+
+    Parameters
+    ----------
+    target : str, os.PathLike or DB-API connection, default ``":memory:"``
+        * ``":memory:"`` or a file path: a SQLite database (stdlib ``sqlite3``);
+        * ``"sqlite:///file.db"`` / ``"sqlite://"`` (SQLAlchemy-style URL for
+          SQLite): also stdlib ``sqlite3``, no extra package needed;
+        * any other SQLAlchemy URL, e.g.
+          ``"postgresql+psycopg://user:pw@host/crm"``: opened with SQLAlchemy
+          (imported only then) and returned as its DB-API connection
+          (``engine.raw_connection()``); install ``sqlalchemy`` and the driver;
+        * an open DB-API connection (has ``cursor``, ``commit`` and
+          ``rollback``): returned as is.
+
+    SQLite connections get ``PRAGMA foreign_keys = ON`` (SQLite does not
+    enforce foreign keys without it).
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    1
+    >>> connect(conn) is conn
+    True
+    """
+    if all(hasattr(target, a) for a in ("cursor", "commit", "rollback")):
+        if _is_sqlite(target):
+            target.execute("PRAGMA foreign_keys = ON")
+        return target
+    if isinstance(target, os.PathLike):
+        target = os.fspath(target)
+    if not isinstance(target, str):
+        raise TypeError(f"target must be a file path, ':memory:', a database URL or a DB-API connection; "
+                        f"got {type(target).__name__}")
+    if not target.strip():
+        raise ValueError("target must not be empty; use ':memory:' for an in-memory database")
+    scheme = target.split("://", 1)[0].lower() if "://" in target else None
+    if scheme is None:
+        path = target
+    elif scheme in ("sqlite", "sqlite+pysqlite"):
+        path = target.split("://", 1)[1]
+        if path in ("", "/", "/:memory:"):
+            path = ":memory:"
+        elif path.startswith("/"):
+            path = path[1:]  # sqlite:///rel.db -> rel.db, sqlite:////abs.db -> /abs.db
+        else:
+            raise ValueError(f"target {target!r} is not a valid SQLite URL; use 'sqlite:///path.db'")
+    else:
+        try:
+            import sqlalchemy
+        except ImportError as err:
+            raise ImportError(f"target {target!r} needs the 'sqlalchemy' package (and the database driver, "
+                              f"e.g. 'psycopg' for PostgreSQL): pip install sqlalchemy psycopg") from err
+        return sqlalchemy.create_engine(target).raw_connection()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def create_schema(conn) -> None:
+    """Create the CRM tables of :data:`SCHEMA_SQL` if they do not exist (idempotent)."""
+    conn = connect(conn)
+    statements = [s.strip() for s in SCHEMA_SQL.split(";") if s.strip()]
+    cur = conn.cursor()
+    try:
+        for statement in statements:
+            cur.execute(statement)
+        conn.commit()
+    except Exception:
+        conn.rollback()
+        raise
+
+
+def _records(df: pd.DataFrame, columns) -> list[tuple]:
+    """Rows as tuples of plain Python values (None for missing, ISO text for dates)."""
+    out = []
+    for col in columns:
+        values = df[col]
+        if col in _DATE_COLUMNS or pd.api.types.is_datetime64_any_dtype(values):
+            parsed = pd.to_datetime(values, errors="coerce")
+            bad = values.notna() & parsed.isna()
+            if bad.any():
+                raise ValueError(f"column {col!r} has unparseable dates {_preview(values[bad].unique())}")
+            values = parsed.dt.strftime("%Y-%m-%d")
+        out.append([None if pd.isna(v) else (v.item() if isinstance(v, np.generic) else v)
+                    for v in values.astype(object)])
+    return list(zip(*out))
+
+
+def _constraint_error(conn, table, columns, row_number, row, err) -> ValueError:
+    """A ValueError naming the table, the row and the broken constraint."""
+    message = str(err)
+    shown = dict(zip(columns, row))
+    if "FOREIGN KEY" in message and _is_sqlite(conn):
+        # SQLite does not say which key; look each reference up (parameterised).
+        for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+            parent, child_col, parent_col = fk[2], fk[3], fk[4]
+            value = shown.get(child_col)
+            if value is None:
+                continue
+            found = conn.execute(f"SELECT 1 FROM {parent} WHERE {parent_col} = ?", (value,)).fetchone()
+            if found is None:
+                message = (f"FOREIGN KEY constraint failed: {table}.{child_col} = {value!r} "
+                           f"is not a {parent}.{parent_col}")
+                break
+    return ValueError(f"table {table!r}, row {row_number} {shown}: {message}; "
+                      f"nothing was written (the whole load was rolled back)")
+
+
+def _orders_from_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    check_columns(lines, ["order_id", "customer_id", "order_date"], "tables['order_lines']")
+    heads = lines[["order_id", "customer_id", "order_date"]].drop_duplicates()
+    clash = heads["order_id"].duplicated(keep=False)
+    if clash.any():
+        raise ValueError(f"tables['order_lines'] gives orders {_preview(heads.loc[clash, 'order_id'].unique())} "
+                         f"more than one customer or date")
+    return heads.reset_index(drop=True)
+
+
+def build_database(conn, tables: dict) -> dict:
+    """Load CRM tables into the database in ONE transaction (全部成功或全部回滚).
+
+    Parameters
+    ----------
+    conn : connection or target accepted by :func:`connect`
+    tables : dict of str -> pandas.DataFrame
+        Keys among :data:`TABLE_COLUMNS` (``customers``, ``contacts``,
+        ``products``, ``orders``, ``order_lines``, ``service_tickets``), each
+        frame with at least that table's columns.  If ``orders`` is missing
+        but ``order_lines`` carries ``customer_id`` and ``order_date`` (as
+        the distributor's order lines do), the order headers are derived.
+
+    Returns
+    -------
+    dict
+        Rows inserted per table.
+
+    Raises
+    ------
+    ValueError
+        If a row breaks a key, NOT NULL or CHECK constraint; the message names
+        the table, the row and the constraint, and the database is left exactly
+        as it was before the call (rollback).
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> build_database(conn, {"customers": pd.DataFrame({"customer_id": ["C1"], "name": ["Jade"],
+    ...                                                  "region": ["East"], "channel": ["dealer"]})})
+    {'customers': 1}
+    """
+    conn = connect(conn)
+    if not isinstance(tables, dict):
+        raise TypeError(f"tables must be a dict of table name -> DataFrame; got {type(tables).__name__}")
+    unknown = set(tables) - set(TABLE_COLUMNS)
+    if unknown:
+        raise ValueError(f"tables has unknown tables {sorted(unknown)}; allowed: {list(TABLE_COLUMNS)}")
+    tables = dict(tables)
+    for name, df in tables.items():
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"tables[{name!r}] must be a DataFrame; got {type(df).__name__}")
+    if "orders" not in tables and "order_lines" in tables and "customer_id" in tables["order_lines"]:
+        tables["orders"] = _orders_from_lines(tables["order_lines"])
+    prepared = {}
+    for name, columns in TABLE_COLUMNS.items():
+        if name in tables:
+            check_columns(tables[name], columns, f"tables[{name!r}]")
+            prepared[name] = _records(tables[name], columns)
+
+    create_schema(conn)
+    sqlite_conn = _is_sqlite(conn)
+    if sqlite_conn:
+        saved_level = conn.isolation_level
+        conn.isolation_level = None  # explicit BEGIN/COMMIT below (DDL and DML in one transaction)
+    cur = conn.cursor()
+    counts = {}
+    try:
+        if sqlite_conn:
+            cur.execute("BEGIN")
+        for name, rows in prepared.items():
+            columns = TABLE_COLUMNS[name]
+            sql = _sql(conn, f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+            position = {"i": -1}
+
+            def feed(rows=rows, position=position):
+                for i, row in enumerate(rows):
+                    position["i"] = i  # executemany pulls rows one at a time: the last pulled row failed
+                    yield row
+            try:
+                cur.executemany(sql, feed())
+            except (sqlite3.IntegrityError, *_integrity_errors(conn)) as err:
+                i = position["i"]
+                error = _constraint_error(conn, name, columns, i, rows[i], err)
+                raise error from err
+            counts[name] = len(rows)
+        if sqlite_conn:
+            cur.execute("COMMIT")
+        else:
+            conn.commit()
+    except BaseException:
+        if sqlite_conn:
+            if conn.in_transaction:
+                cur.execute("ROLLBACK")
+        else:
+            conn.rollback()
+        raise
+    finally:
+        if sqlite_conn:
+            conn.isolation_level = saved_level
+    return counts
+
+
+def _integrity_errors(conn) -> tuple:
+    """The driver's IntegrityError class (DB-API 2.0 exposes it on the module)."""
+    if _is_sqlite(conn):
+        return ()
+    raw = getattr(conn, "driver_connection", None) or conn
+    module = sys.modules.get(type(raw).__module__.split(".")[0])
+    err = getattr(module, "IntegrityError", None)
+    return (err,) if isinstance(err, type) else ()
+
+
+def query(conn, sql: str, params=()) -> pd.DataFrame:
+    """Run ONE parameterised SELECT and return the result as a DataFrame (参数化查询).
+
+    Values go in ``params`` and the SQL has placeholders (``?`` or
+    ``:name`` for SQLite); the driver sends them separately from the SQL
+    text, so a value can never change the statement.  Building SQL with
+    f-strings or ``%`` from user input is how SQL injection happens.
+
+    Parameters
+    ----------
+    conn : connection or target accepted by :func:`connect`
+    sql : str
+        A single SQL statement with placeholders.
+    params : tuple, list or dict, default ``()``
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> query(conn, "SELECT ? AS name, ? + 1 AS n", ("Robert'); --", 41))
+               name   n
+    0  Robert'); --  42
+    """
+    conn = connect(conn)
+    if not isinstance(sql, str) or not sql.strip():
+        raise TypeError("sql must be a non-empty string of SQL with placeholders")
+    if not isinstance(params, (tuple, list, dict)):
+        raise TypeError(f"params must be a tuple, list or dict of values bound to placeholders; got "
+                        f"{type(params).__name__} (never format values into the SQL text)")
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, params)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if cur.description else []
+    finally:
+        cur.close()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+_Q_PROFILE = """
+SELECT c.customer_id, c.name, c.region, c.channel,
+       (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.customer_id) AS orders,
+       (SELECT COALESCE(SUM(l.revenue), 0) FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+         WHERE o.customer_id = c.customer_id) AS revenue,
+       (SELECT MIN(o.order_date) FROM orders o WHERE o.customer_id = c.customer_id) AS first_order,
+       (SELECT MAX(o.order_date) FROM orders o WHERE o.customer_id = c.customer_id) AS last_order
+FROM customers c WHERE c.customer_id = ?"""
+_Q_CONTACTS = """SELECT contact_id, name, role, phone, email FROM contacts WHERE customer_id = ?
+ORDER BY contact_id"""
+_Q_ORDERS = """
+SELECT o.order_id, o.order_date, COUNT(l.product_id) AS lines, COALESCE(SUM(l.quantity), 0) AS quantity,
+       COALESCE(SUM(l.revenue), 0) AS revenue, COALESCE(SUM(l.revenue - l.cost), 0) AS margin
+FROM orders o LEFT JOIN order_lines l ON l.order_id = o.order_id
+WHERE o.customer_id = ? GROUP BY o.order_id, o.order_date ORDER BY o.order_date, o.order_id"""
+_Q_OPEN_TICKETS = """SELECT ticket_id, order_id, opened, category, status FROM service_tickets
+WHERE customer_id = ? AND status <> 'closed' ORDER BY opened, ticket_id"""
+
+
+def customer_360(conn, customer_id) -> dict:
+    """Customer 360 view (全视角客户信息): everything the CRM knows about one customer.
+
+    Returns a dict of DataFrames: ``profile`` (one row: master data, number
+    of orders, revenue, first and last order date), ``contacts``,
+    ``orders`` (order history, one row per order with lines, quantity,
+    revenue, margin; oldest first) and ``open_tickets`` (status not
+    ``closed``).  All four queries are parameterised.
+
+    Raises
+    ------
+    ValueError
+        If ``customer_id`` is not in the customers table.
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> _ = build_database(conn, {"customers": pd.DataFrame({"customer_id": ["C1"], "name": ["Jade"],
+    ...                                                      "region": ["East"], "channel": ["dealer"]})})
+    >>> customer_360(conn, "C1")["profile"][["name", "orders"]].values.tolist()
+    [['Jade', 0]]
+    """
+    conn = connect(conn)
+    if not isinstance(customer_id, str) or not customer_id:
+        raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
+    key = (customer_id,)
+    profile = query(conn, _sql(conn, _Q_PROFILE), key)
+    if profile.empty:
+        raise ValueError(f"customer_id {customer_id!r} is not in the customers table")
+    return {"profile": profile,
+            "contacts": query(conn, _sql(conn, _Q_CONTACTS), key),
+            "orders": query(conn, _sql(conn, _Q_ORDERS), key),
+            "open_tickets": query(conn, _sql(conn, _Q_OPEN_TICKETS), key)}
+
+
+_GIVEN = ("Wei", "Fang", "Jun", "Li", "Min", "Jing", "Lei", "Yan", "Tao", "Hui", "Qiang", "Xin")
+_FAMILY = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun")
+
+
+def generate_contacts(customers, seed: int = 3) -> pd.DataFrame:
+    """Seeded contact persons (联系人) for a customer table: 1-3 per customer.
+
+    Columns ``contact_id``, ``customer_id``, ``name``, ``role`` (from
+    :data:`CONTACT_ROLES`, no role twice per customer), ``phone``, ``email``.
+    Fictional people; the same seed gives the same table.
+
+    >>> c = pd.DataFrame({"customer_id": ["C1", "C2"], "name": ["Jade Home", "Sunrise"]})
+    >>> generate_contacts(c).groupby("customer_id").size().between(1, 3).all()
+    np.True_
+    """
+    check_columns(customers, ["customer_id", "name"], "customers")
+    rng = np.random.default_rng(seed)
+    rows = []
+    for cid, cname in zip(customers["customer_id"], customers["name"]):
+        domain = re.sub(r"[^a-z0-9]+", "-", str(cname).lower()).strip("-") or "customer"
+        roles = rng.choice(CONTACT_ROLES, size=int(rng.integers(1, 4)), replace=False)
+        for role in roles:
+            given, family = rng.choice(_GIVEN), rng.choice(_FAMILY)
+            rows.append({"contact_id": f"{cid}-{len(rows) + 1:04d}", "customer_id": cid,
+                         "name": f"{family} {given}", "role": str(role),
+                         "phone": f"+86 1{rng.integers(30, 90)} {rng.integers(1000, 10000)} {rng.integers(1000, 10000)}",
+                         "email": f"{given.lower()}.{family.lower()}@{domain}.example"})
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["contacts"]))
+
+
+def generate_service_tickets(orders, seed: int = 3, share: float = 0.08) -> pd.DataFrame:
+    """Seeded service tickets (服务反馈) raised on a share of the orders.
+
+    Each ticket is opened 1-20 days after its order; tickets opened in the
+    last 30 days of the data are more often still ``open``/``in_progress``;
+    closed tickets have a closing date 0-14 days after opening and a
+    satisfaction score 1-5.  Columns as :data:`TABLE_COLUMNS`
+    ``["service_tickets"]``.
+
+    >>> o = pd.DataFrame({"order_id": ["O1", "O2"], "customer_id": ["C1", "C1"],
+    ...                   "order_date": pd.to_datetime(["2025-01-01", "2025-01-02"])})
+    >>> len(generate_service_tickets(o, share=1.0))
+    2
+    """
+    check_columns(orders, ["order_id", "customer_id", "order_date"], "orders")
+    if not isinstance(share, Real) or not 0 <= share <= 1:
+        raise ValueError(f"share must be a number in [0, 1]; got {share!r}")
+    heads = orders[["order_id", "customer_id", "order_date"]].drop_duplicates("order_id")
+    heads = heads.assign(order_date=pd.to_datetime(heads["order_date"])).sort_values(["order_date", "order_id"])
+    rng = np.random.default_rng(seed)
+    picked = heads[rng.random(len(heads)) < share]
+    end = heads["order_date"].max() if len(heads) else pd.Timestamp("2000-01-01")
+    opened = picked["order_date"] + pd.to_timedelta(rng.integers(1, 21, len(picked)), unit="D")
+    recent = (end - opened).dt.days < 30
+    u = rng.random(len(picked))
+    p_open = np.where(recent, 0.6, 0.03)
+    status = np.where(u < p_open / 2, "open", np.where(u < p_open, "in_progress", "closed"))
+    closed = opened + pd.to_timedelta(rng.integers(0, 15, len(picked)), unit="D")
+    satisfaction = rng.choice([1, 2, 3, 4, 5], size=len(picked), p=[0.08, 0.12, 0.25, 0.35, 0.2])
+    out = pd.DataFrame({
+        "ticket_id": [f"T{i:05d}" for i in range(1, len(picked) + 1)],
+        "customer_id": picked["customer_id"].to_numpy(),
+        "order_id": picked["order_id"].to_numpy(),
+        "opened": opened.to_numpy(),
+        "closed": pd.Series(closed.to_numpy()).where(status == "closed"),
+        "category": rng.choice(TICKET_CATEGORIES, size=len(picked)),
+        "status": status,
+        "satisfaction": pd.array(np.where(status == "closed", satisfaction, 0), dtype="Int64"),
+    })
+    out.loc[out["status"] != "closed", "satisfaction"] = pd.NA
+    return out
+
+
+def crm_tables(distributor=None, seed: int = 3) -> dict:
+    """The course's CRM tables, ready for :func:`build_database`.
+
+    ``customers``, ``products`` and ``order_lines`` come from the appliance
+    distributor (:func:`scm_course.data.load_distributor` unless
+    ``distributor`` is given), ``orders`` are its order headers, and
+    ``contacts`` and ``service_tickets`` are generated with ``seed``.
+    """
+    if distributor is None:
+        from .data import load_distributor
+        distributor = load_distributor()
+    lines = distributor["order_lines"]
+    orders = _orders_from_lines(lines)
+    return {"customers": distributor["customers"], "contacts": generate_contacts(distributor["customers"], seed),
+            "products": distributor["products"], "orders": orders, "order_lines": lines,
+            "service_tickets": generate_service_tickets(orders, seed)}
