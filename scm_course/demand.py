@@ -237,7 +237,7 @@ def forecast_errors(actual, forecast) -> dict:
     mse = float(np.mean(err**2))
     mad = float(np.mean(np.abs(err)))
     return {
-        "periods": int(len(err)),
+        "periods": len(err),
         "bias": float(np.mean(err)),
         "mad": mad,
         "mae": mad,

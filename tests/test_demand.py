@@ -174,7 +174,7 @@ def test_bullwhip_lower_bound_values():
 
 @pytest.mark.parametrize("lead_time, window", [(1, 5), (2, 5), (4, 10), (3, 2)])
 def test_simulation_matches_chen_bound_on_long_iid_demand(lead_time, window):
-    kw = dict(stages=3, lead_time=lead_time, window=window, seed=2000)
+    kw = {"stages": 3, "lead_time": lead_time, "window": window, "seed": 2000}
     plain = dm.bullwhip_ratios(dm.simulate_bullwhip(200_000, **kw))
     shared = dm.bullwhip_ratios(dm.simulate_bullwhip(200_000, share_demand=True, **kw))
     bound = dm.bullwhip_lower_bound(lead_time, window, stages=3)
