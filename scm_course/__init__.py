@@ -7,7 +7,8 @@ Layers
 models  pure functions, pandas in -> pandas out: :mod:`scm_course.service`,
         :mod:`scm_course.tradeoff`, :mod:`scm_course.priority`,
         :mod:`scm_course.audit`, :mod:`scm_course.value`,
-        :mod:`scm_course.segment`, :mod:`scm_course.crm`, :mod:`scm_course.data`
+        :mod:`scm_course.segment`, :mod:`scm_course.crm`,
+        :mod:`scm_course.demand`, :mod:`scm_course.data`
 plots   matplotlib, update in place: :mod:`scm_course.plots`
 apps    ipywidgets apps: :mod:`scm_course.apps`
 
@@ -22,11 +23,11 @@ from .i18n import get_language, set_language, t
 
 __version__ = "0.1.0"
 __all__ = ["set_language", "get_language", "t", "__version__",
-           "priority", "tradeoff", "service", "audit", "value", "segment", "crm", "data", "plots", "apps",
-           "exercises"]
+           "priority", "tradeoff", "service", "audit", "value", "segment", "crm", "demand", "data", "plots",
+           "apps", "exercises"]
 
-_SUBMODULES = {"priority", "tradeoff", "service", "audit", "value", "segment", "crm", "data", "plots", "apps",
-               "exercises", "i18n"}
+_SUBMODULES = {"priority", "tradeoff", "service", "audit", "value", "segment", "crm", "demand", "data", "plots",
+               "apps", "exercises", "i18n"}
 
 
 def __getattr__(name):
