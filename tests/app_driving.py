@@ -10,7 +10,32 @@ import io
 import ipywidgets as w
 import numpy as np
 import pandas as pd
+import pytest
 from PIL import Image
+
+
+def chapter_fixtures(chapter_apps, load):
+    """The ``tables``, ``apps`` and ``fresh_app`` fixtures of a chapter's app tests.
+
+    ``load()`` gives the chapter's data, ``chapter_apps(tables, names=None)``
+    builds its apps; ``fresh_app(name)`` is a new app in its initial state, so
+    each control is judged on its own.  Use as
+    ``tables, apps, fresh_app = chapter_fixtures(chapter_apps, load_logistics)``.
+    """
+
+    @pytest.fixture(scope="module")
+    def tables():
+        return load()
+
+    @pytest.fixture(scope="module")
+    def apps(tables):
+        return chapter_apps(tables)
+
+    @pytest.fixture
+    def fresh_app(tables):
+        return lambda name: chapter_apps(tables, names=[name])[name]
+
+    return tables, apps, fresh_app
 
 
 def fingerprint(fig):

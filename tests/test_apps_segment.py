@@ -15,6 +15,7 @@ import pytest
 from app_driving import (
     assert_blit_matches_full_redraw,
     assert_control_updates_in_place,
+    chapter_fixtures,
     fingerprint,
     new_value,
 )
@@ -27,20 +28,7 @@ from scm_course.plots import segment as views
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_logistics()
-
-
-@pytest.fixture(scope="module")
-def apps(tables):
-    return chapter_apps(tables)
-
-
-@pytest.fixture
-def fresh_app(tables):
-    return lambda name: chapter_apps(tables, names=[name])[name]
+tables, apps, fresh_app = chapter_fixtures(chapter_apps, load_logistics)
 
 
 @pytest.fixture(scope="module")
