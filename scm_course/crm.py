@@ -386,9 +386,9 @@ def _in(values) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # fixed constants above, never user data
 
 
-#: SQLite schema of the CRM data model.  Portable SQL apart from the
-#: ``PRAGMA`` that :func:`connect` issues; named constraints so that an
-#: error names the rule that was broken.
+#: Schema of the CRM data model.  Portable SQL (the same text runs on SQLite
+#: and PostgreSQL; tests/test_crm_postgres.py runs it on a real server);
+#: named constraints so that an error names the rule that was broken.
 SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS customers (
     customer_id TEXT PRIMARY KEY,
@@ -408,8 +408,8 @@ CREATE TABLE IF NOT EXISTS products (
     product_id  TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
     category    TEXT NOT NULL,
-    unit_cost   REAL NOT NULL CONSTRAINT unit_cost_non_negative CHECK (unit_cost >= 0),
-    unit_price  REAL NOT NULL CONSTRAINT unit_price_non_negative CHECK (unit_price >= 0)
+    unit_cost   DOUBLE PRECISION NOT NULL CONSTRAINT unit_cost_non_negative CHECK (unit_cost >= 0),
+    unit_price  DOUBLE PRECISION NOT NULL CONSTRAINT unit_price_non_negative CHECK (unit_price >= 0)
 );
 CREATE TABLE IF NOT EXISTS orders (
     order_id    TEXT PRIMARY KEY,
@@ -420,8 +420,8 @@ CREATE TABLE IF NOT EXISTS order_lines (
     order_id    TEXT NOT NULL REFERENCES orders (order_id),
     product_id  TEXT NOT NULL REFERENCES products (product_id),
     quantity    INTEGER NOT NULL CONSTRAINT quantity_positive CHECK (quantity > 0),
-    revenue     REAL NOT NULL CONSTRAINT revenue_non_negative CHECK (revenue >= 0),
-    cost        REAL NOT NULL CONSTRAINT cost_non_negative CHECK (cost >= 0),
+    revenue     DOUBLE PRECISION NOT NULL CONSTRAINT revenue_non_negative CHECK (revenue >= 0),
+    cost        DOUBLE PRECISION NOT NULL CONSTRAINT cost_non_negative CHECK (cost >= 0),
     PRIMARY KEY (order_id, product_id)
 );
 CREATE TABLE IF NOT EXISTS service_tickets (
@@ -495,7 +495,8 @@ def connect(target=":memory:"):
         * any other SQLAlchemy URL, e.g.
           ``"postgresql+psycopg://user:pw@host/crm"``: opened with SQLAlchemy
           (imported only then) and returned as its DB-API connection
-          (``engine.raw_connection()``); install ``sqlalchemy`` and the driver;
+          (``engine.raw_connection()``); install them with
+          ``pip install "scm-course[postgres]"`` (SQLAlchemy and psycopg);
         * an open DB-API connection (has ``cursor``, ``commit`` and
           ``rollback``): returned as is.
 
@@ -537,7 +538,7 @@ def connect(target=":memory:"):
             import sqlalchemy
         except ImportError as err:
             raise ImportError(f"target {target!r} needs the 'sqlalchemy' package (and the database driver, "
-                              f"e.g. 'psycopg' for PostgreSQL): pip install sqlalchemy psycopg") from err
+                              f"e.g. 'psycopg' for PostgreSQL): pip install \"scm-course[postgres]\"") from err
         return sqlalchemy.create_engine(target).raw_connection()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -576,7 +577,7 @@ def _records(df: pd.DataFrame, columns) -> list[tuple]:
 
 def _constraint_error(conn, table, columns, row_number, row, err) -> ValueError:
     """A ValueError naming the table, the row and the broken constraint."""
-    message = str(err)
+    message = " ".join(str(err).split())  # one line, whatever the driver prints
     shown = dict(zip(columns, row))
     if "FOREIGN KEY" in message and _is_sqlite(conn):
         # SQLite does not say which key; look each reference up (parameterised).
