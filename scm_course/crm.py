@@ -31,12 +31,13 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_timestamp, check_columns
+from ._validation import _preview, as_numeric_series, as_timestamp, check_columns, check_option
 
 __all__ = [
     "EMAIL_PATTERN",
@@ -889,3 +890,468 @@ def crm_tables(distributor=None, seed: int = 3) -> dict:
     return {"customers": distributor["customers"], "contacts": generate_contacts(distributor["customers"], seed),
             "products": distributor["products"], "orders": orders, "order_lines": lines,
             "service_tickets": generate_service_tickets(orders, seed)}
+
+
+# ==========================================================================
+# 3. CRM functions map (客户关系管理的主要功能) as parameterised queries
+# ==========================================================================
+# Seed 000 (COURSE_CONTENT.md A.5) names five main functions of CRM around a
+# hub.  Each business question below belongs to one of them and is answered
+# by ONE parameterised query over the schema of section 2: the SQL text is
+# fixed, the values travel separately as parameters.  Derived values (e.g.
+# "as_of minus 90 days") are computed in Python and bound as parameters, so
+# the same SQL runs on SQLite and PostgreSQL (no dialect date functions).
+
+#: The five main functions of CRM (seed 000, slide "main functions"), in the
+#: seed's order: key -> Chinese term.
+CRM_FUNCTIONS = {
+    "information": "客户信息管理",
+    "sales": "销售管理",
+    "marketing": "市场营销管理",
+    "service": "客户服务管理",
+    "analysis": "分析决策管理",
+}
+
+#: Kinds of query parameters and what each accepts (used in error messages).
+PARAMETER_KINDS = {
+    "date": "a date such as '2025-12-31' (str, datetime.date or pandas Timestamp)",
+    "days": "a whole number of days >= 1",
+    "count": "a whole number >= 1",
+    "region": f"one of {list(REGIONS)}",
+    "channel": f"one of {list(CHANNELS)}",
+    "role": f"one of {list(CONTACT_ROLES)}",
+    "text": "a non-empty string",
+}
+
+
+@dataclass(frozen=True)
+class FunctionQuery:
+    """One business question of a CRM function, answered by a parameterised query.
+
+    Attributes
+    ----------
+    key : str
+        Short name, e.g. ``"dormant_customers"``.
+    function : str
+        One of :data:`CRM_FUNCTIONS`.
+    question : str
+        The business question in English (translated labels:
+        ``t("crm.query.<key>")``).
+    params : tuple of (name, kind, default)
+        The query's parameters in the order a student passes them; ``kind``
+        is a key of :data:`PARAMETER_KINDS`; ``default`` is None when the
+        parameter is required.
+    sql : str
+        The SQL text with ``?`` placeholders (adapted to the driver).
+    bind : callable
+        ``bind(values) -> tuple``: the values for the placeholders, in order,
+        from the validated parameters (dates as ISO text, derived dates).
+    """
+
+    key: str
+    function: str
+    question: str
+    params: tuple
+    sql: str
+    bind: object
+
+
+def _iso(ts) -> str:
+    return pd.Timestamp(ts).strftime("%Y-%m-%d")
+
+
+def _days_before(as_of, days) -> str:
+    return _iso(pd.Timestamp(as_of) - pd.Timedelta(days=days))
+
+
+def _like_contains(text: str) -> str:
+    """A LIKE pattern matching names that contain ``text`` literally (wildcards escaped)."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_QUERIES = (
+    # ---- customer information management (客户信息管理)
+    FunctionQuery(
+        "customer_search", "information",
+        "Which customers have a name containing a given text?",
+        (("text", "text", None),),
+        """SELECT customer_id, name, region, channel FROM customers
+WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY customer_id""",
+        lambda v: (_like_contains(v["text"]),)),
+    FunctionQuery(
+        "customers_in_region", "information",
+        "Which customers are in a region, with their channel and number of contact persons?",
+        (("region", "region", None),),
+        """SELECT c.customer_id, c.name, c.channel, COUNT(k.contact_id) AS contacts
+FROM customers c LEFT JOIN contacts k ON k.customer_id = c.customer_id
+WHERE c.region = ? GROUP BY c.customer_id, c.name, c.channel ORDER BY c.customer_id""",
+        lambda v: (v["region"],)),
+    FunctionQuery(
+        "customers_without_role", "information",
+        "Which customers have no contact person for a given role (e.g. logistics)?",
+        (("role", "role", None),),
+        """SELECT c.customer_id, c.name, c.region FROM customers c
+WHERE NOT EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.customer_id AND k.role = ?)
+ORDER BY c.customer_id""",
+        lambda v: (v["role"],)),
+    # ---- sales management (销售管理)
+    FunctionQuery(
+        "monthly_revenue_by_category", "sales",
+        "What is the monthly revenue of each product category between two dates?",
+        (("start", "date", None), ("end", "date", None)),
+        """SELECT substr(o.order_date, 1, 7) AS month, p.category, SUM(l.revenue) AS revenue
+FROM orders o JOIN order_lines l ON l.order_id = o.order_id JOIN products p ON p.product_id = l.product_id
+WHERE o.order_date BETWEEN ? AND ?
+GROUP BY substr(o.order_date, 1, 7), p.category ORDER BY month, p.category""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]))),
+    FunctionQuery(
+        "top_customers_by_margin", "sales",
+        "Which are the top n customers by margin in a region?",
+        (("region", "region", None), ("n", "count", 10)),
+        """SELECT c.customer_id, c.name, COUNT(DISTINCT o.order_id) AS orders, SUM(l.revenue) AS revenue,
+       SUM(l.revenue - l.cost) AS margin
+FROM customers c JOIN orders o ON o.customer_id = c.customer_id JOIN order_lines l ON l.order_id = o.order_id
+WHERE c.region = ? GROUP BY c.customer_id, c.name ORDER BY margin DESC, c.customer_id LIMIT ?""",
+        lambda v: (v["region"], v["n"])),
+    FunctionQuery(
+        "top_products_by_quantity", "sales",
+        "Which n products sold the most units between two dates?",
+        (("start", "date", None), ("end", "date", None), ("n", "count", 10)),
+        """SELECT p.product_id, p.name, p.category, SUM(l.quantity) AS quantity, SUM(l.revenue) AS revenue
+FROM orders o JOIN order_lines l ON l.order_id = o.order_id JOIN products p ON p.product_id = l.product_id
+WHERE o.order_date BETWEEN ? AND ?
+GROUP BY p.product_id, p.name, p.category ORDER BY quantity DESC, p.product_id LIMIT ?""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]), v["n"])),
+    # ---- marketing management (市场营销管理)
+    FunctionQuery(
+        "dormant_customers", "marketing",
+        "Which customers have not ordered in the last `days` days as of a date (win-back list)?",
+        (("as_of", "date", None), ("days", "days", 90)),
+        """SELECT c.customer_id, c.name, c.region, c.channel, MAX(o.order_date) AS last_order
+FROM customers c LEFT JOIN orders o ON o.customer_id = c.customer_id AND o.order_date <= ?
+GROUP BY c.customer_id, c.name, c.region, c.channel
+HAVING MAX(o.order_date) IS NULL OR MAX(o.order_date) <= ?
+ORDER BY CASE WHEN MAX(o.order_date) IS NULL THEN 0 ELSE 1 END, last_order, c.customer_id""",
+        lambda v: (_iso(v["as_of"]), _days_before(v["as_of"], v["days"]))),
+    FunctionQuery(
+        "repeat_purchase_rate", "marketing",
+        "What share of the buyers of each channel ordered more than once between two dates?",
+        (("start", "date", None), ("end", "date", None)),
+        """SELECT c.channel, COUNT(*) AS buyers, SUM(CASE WHEN b.orders >= 2 THEN 1 ELSE 0 END) AS repeat_buyers,
+       CAST(SUM(CASE WHEN b.orders >= 2 THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / COUNT(*) AS repeat_rate
+FROM (SELECT customer_id, COUNT(*) AS orders FROM orders WHERE order_date BETWEEN ? AND ?
+      GROUP BY customer_id) b
+JOIN customers c ON c.customer_id = b.customer_id GROUP BY c.channel ORDER BY c.channel""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]))),
+    FunctionQuery(
+        "category_buyers_in_region", "marketing",
+        "Which customers of a region bought a product category (target list of a campaign)?",
+        (("region", "region", None), ("category", "text", None)),
+        """SELECT c.customer_id, c.name, COUNT(DISTINCT o.order_id) AS orders, SUM(l.quantity) AS quantity,
+       SUM(l.revenue) AS revenue
+FROM customers c JOIN orders o ON o.customer_id = c.customer_id JOIN order_lines l ON l.order_id = o.order_id
+JOIN products p ON p.product_id = l.product_id
+WHERE c.region = ? AND p.category = ? GROUP BY c.customer_id, c.name ORDER BY revenue DESC, c.customer_id""",
+        lambda v: (v["region"], v["category"])),
+    # ---- customer service management (客户服务管理)
+    FunctionQuery(
+        "old_open_tickets", "service",
+        "How many tickets are still open more than `days` days after they were opened, as of a date, by category?",
+        (("as_of", "date", None), ("days", "days", 7)),
+        """SELECT category, COUNT(*) AS tickets, MIN(opened) AS oldest FROM service_tickets
+WHERE status <> 'closed' AND opened < ? GROUP BY category ORDER BY tickets DESC, category""",
+        lambda v: (_days_before(v["as_of"], v["days"]),)),
+    FunctionQuery(
+        "satisfaction_by_category", "service",
+        "What is the mean satisfaction of the tickets closed between two dates, by category?",
+        (("start", "date", None), ("end", "date", None)),
+        """SELECT category, COUNT(*) AS closed_tickets, AVG(CAST(satisfaction AS DOUBLE PRECISION)) AS satisfaction,
+       SUM(CASE WHEN satisfaction <= 2 THEN 1 ELSE 0 END) AS dissatisfied
+FROM service_tickets WHERE status = 'closed' AND closed BETWEEN ? AND ?
+GROUP BY category ORDER BY satisfaction, category""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]))),
+    FunctionQuery(
+        "ticket_rate_by_customer", "service",
+        "Which n customers raise the most service tickets per order?",
+        (("n", "count", 10),),
+        """SELECT c.customer_id, c.name, t.tickets, o.orders,
+       CAST(t.tickets AS DOUBLE PRECISION) / o.orders AS tickets_per_order
+FROM customers c
+JOIN (SELECT customer_id, COUNT(*) AS tickets FROM service_tickets GROUP BY customer_id) t
+  ON t.customer_id = c.customer_id
+JOIN (SELECT customer_id, COUNT(*) AS orders FROM orders GROUP BY customer_id) o ON o.customer_id = c.customer_id
+ORDER BY tickets_per_order DESC, c.customer_id LIMIT ?""",
+        lambda v: (v["n"],)),
+    # ---- analysis and decision management (分析决策管理)
+    FunctionQuery(
+        "revenue_by_region_channel", "analysis",
+        "How do revenue and margin split over regions and channels between two dates?",
+        (("start", "date", None), ("end", "date", None)),
+        """SELECT c.region, c.channel, COUNT(DISTINCT c.customer_id) AS customers, SUM(l.revenue) AS revenue,
+       SUM(l.revenue - l.cost) AS margin
+FROM customers c JOIN orders o ON o.customer_id = c.customer_id JOIN order_lines l ON l.order_id = o.order_id
+WHERE o.order_date BETWEEN ? AND ? GROUP BY c.region, c.channel ORDER BY revenue DESC, c.region, c.channel""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]))),
+    FunctionQuery(
+        "margin_rate_by_category", "analysis",
+        "Which product categories earn the highest margin rate (margin / revenue) between two dates?",
+        (("start", "date", None), ("end", "date", None)),
+        """SELECT p.category, SUM(l.revenue) AS revenue, SUM(l.revenue - l.cost) AS margin,
+       SUM(l.revenue - l.cost) / SUM(l.revenue) AS margin_rate
+FROM orders o JOIN order_lines l ON l.order_id = o.order_id JOIN products p ON p.product_id = l.product_id
+WHERE o.order_date BETWEEN ? AND ? AND l.revenue > 0
+GROUP BY p.category ORDER BY margin_rate DESC, p.category""",
+        lambda v: (_iso(v["start"]), _iso(v["end"]))),
+)
+
+#: The catalogue: query key -> :class:`FunctionQuery`, grouped by function
+#: in the order of :data:`CRM_FUNCTIONS`.
+FUNCTION_QUERIES = {q.key: q for f in CRM_FUNCTIONS for q in _QUERIES if q.function == f}
+
+__all__ += [  # noqa: RUF022
+    "CRM_FUNCTIONS", "PARAMETER_KINDS", "FunctionQuery", "FUNCTION_QUERIES", "function_map",
+    "check_query_params", "run_function_query",
+]
+
+
+def _check_param(key: str, name: str, kind: str, value):
+    """One parameter of query ``key``, validated and normalised."""
+    where = f"run_function_query({key!r}): {name}"
+    if kind == "date":
+        return as_timestamp(value, where)
+    if kind in ("days", "count"):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            if isinstance(value, (float, np.floating)) and float(value).is_integer():
+                value = int(value)
+            else:
+                raise TypeError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
+        if value < 1:
+            raise ValueError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
+        return int(value)
+    if not isinstance(value, str):
+        raise TypeError(f"{where} must be {PARAMETER_KINDS[kind]}, got {type(value).__name__} {value!r}")
+    if kind == "text":
+        if not value.strip():
+            raise ValueError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
+        return value
+    allowed = {"region": REGIONS, "channel": CHANNELS, "role": CONTACT_ROLES}[kind]
+    if value not in allowed:
+        raise ValueError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
+    return value
+
+
+def check_query_params(key: str, **params) -> dict:
+    """Validate the parameters of catalogue query ``key``; return them normalised.
+
+    Missing required parameters, unknown names, wrong types and values out
+    of range raise errors that name the query and the parameter and say
+    what is allowed.  Defaults fill the optional parameters; dates become
+    Timestamps; ``start`` must not be after ``end``.
+
+    Examples
+    --------
+    >>> check_query_params("dormant_customers", as_of="2025-12-31")
+    {'as_of': Timestamp('2025-12-31 00:00:00'), 'days': 90}
+    """
+    if not isinstance(key, str) or key not in FUNCTION_QUERIES:
+        raise ValueError(f"key must be one of {list(FUNCTION_QUERIES)}, got {key!r}")
+    spec = FUNCTION_QUERIES[key].params
+    names = [name for name, _, _ in spec]
+    unknown = [p for p in params if p not in names]
+    if unknown:
+        raise ValueError(f"run_function_query({key!r}) got unknown parameters {unknown}; it takes {names}")
+    values = {}
+    for name, kind, default in spec:
+        if name not in params or params[name] is None:
+            if default is None:
+                raise ValueError(f"run_function_query({key!r}) is missing parameter {name!r} "
+                                 f"({PARAMETER_KINDS[kind]}); it takes {names}")
+            values[name] = default
+        else:
+            values[name] = _check_param(key, name, kind, params[name])
+    if "start" in values and "end" in values and values["start"] > values["end"]:
+        raise ValueError(f"run_function_query({key!r}): start {values['start'].date()} must not be after "
+                         f"end {values['end'].date()}")
+    return values
+
+
+def run_function_query(conn, key: str, **params) -> pd.DataFrame:
+    """Answer a business question of the CRM functions map (主要功能问题查询).
+
+    Looks up ``key`` in :data:`FUNCTION_QUERIES`, validates ``params``
+    (:func:`check_query_params`), binds them to the query's placeholders and
+    runs it with :func:`query` -- values never enter the SQL text.
+
+    Parameters
+    ----------
+    conn : connection or target accepted by :func:`connect`
+    key : str
+        A key of :data:`FUNCTION_QUERIES` (see :func:`function_map`).
+    **params
+        The query's parameters by name (e.g. ``as_of="2025-12-31", days=90``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The query result (columns as in the query's SELECT list).
+
+    Raises
+    ------
+    ValueError, TypeError
+        Unknown key, missing or unknown parameter, or a bad value; the
+        message names the query and the parameter.
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> _ = build_database(conn, {"customers": pd.DataFrame({"customer_id": ["C1", "C2"],
+    ...     "name": ["Jade Home", "Sunrise"], "region": ["East", "West"], "channel": ["dealer", "project"]})})
+    >>> run_function_query(conn, "customers_in_region", region="West")
+      customer_id     name  channel  contacts
+    0          C2  Sunrise  project         0
+    """
+    values = check_query_params(key, **params)
+    conn = connect(conn)
+    spec = FUNCTION_QUERIES[key]
+    return query(conn, _sql(conn, spec.sql), spec.bind(values))
+
+
+def function_map(language: str | None = None) -> pd.DataFrame:
+    """The functions map as a table: which CRM function answers which question.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per query of :data:`FUNCTION_QUERIES`: ``function`` (translated
+        name), ``term`` (Chinese term), ``key``, ``question`` (translated)
+        and ``parameters`` (names, ``=default`` for optional ones).
+
+    Examples
+    --------
+    >>> function_map("en").groupby("function", sort=False).size().tolist()
+    [3, 3, 3, 3, 2]
+    """
+    from .i18n import t
+
+    rows = []
+    for key, q in FUNCTION_QUERIES.items():
+        params = ", ".join(name if default is None else f"{name}={default}" for name, _, default in q.params)
+        rows.append({"function": t(f"crm.function.{q.function}", language), "term": CRM_FUNCTIONS[q.function],
+                     "key": key, "question": t(f"crm.query.{key}", language), "parameters": params})
+    return pd.DataFrame(rows)
+
+
+# ==========================================================================
+# 4. Order history of the Customer 360 view (客户订单历史)
+# ==========================================================================
+#: Measures of an order history and the period lengths it can be bucketed by.
+HISTORY_METRICS = ("revenue", "margin", "quantity", "orders")
+HISTORY_FREQS = {"M": "month", "Q": "quarter"}
+
+_Q_CATEGORY_MIX = """
+SELECT p.category, COUNT(DISTINCT o.order_id) AS orders, SUM(l.quantity) AS quantity, SUM(l.revenue) AS revenue,
+       SUM(l.revenue - l.cost) AS margin
+FROM orders o JOIN order_lines l ON l.order_id = o.order_id JOIN products p ON p.product_id = l.product_id
+WHERE o.customer_id = ? GROUP BY p.category ORDER BY p.category"""
+
+__all__ += ["HISTORY_METRICS", "HISTORY_FREQS", "order_history", "category_mix", "order_span"]  # noqa: RUF022
+
+
+def order_span(conn) -> tuple:
+    """First and last order date in the database as Timestamps (None, None if no orders)."""
+    conn = connect(conn)
+    span = query(conn, "SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM orders")
+    first, last = span.iloc[0]
+    return (None, None) if first is None else (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def order_history(orders, freq: str = "M", start=None, end=None) -> pd.DataFrame:
+    """Order history per period: revenue, margin, quantity and orders, with cumulative shares.
+
+    ``orders`` has one row per order (the ``orders`` frame of
+    :func:`customer_360`: ``order_date, quantity, revenue, margin``).  Each
+    period of the grid from ``start`` to ``end`` (default: the first and last
+    order) gets the sums of its orders, zero if it has none, so customers can
+    be compared on the same calendar.  ``cum_<metric>_share`` is the running
+    total divided by the grand total (0 when the total is 0).
+
+    Parameters
+    ----------
+    orders : pandas.DataFrame
+    freq : {"M", "Q"}
+        Calendar months or quarters.
+    start, end : date-like, optional
+        First and last day to cover; orders outside are refused (widen the
+        range instead of dropping them silently).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``period`` (``pandas.Period``): ``start`` (first day),
+        ``days`` (length), ``orders, quantity, revenue, margin`` and
+        ``cum_orders_share, cum_quantity_share, cum_revenue_share,
+        cum_margin_share``.
+
+    Examples
+    --------
+    >>> o = pd.DataFrame({"order_date": ["2025-01-05", "2025-03-02", "2025-03-20"],
+    ...                   "quantity": [2, 1, 1], "revenue": [100.0, 50.0, 50.0], "margin": [20.0, 5.0, 15.0]})
+    >>> h = order_history(o, "M")
+    >>> h[["orders", "revenue", "cum_margin_share"]].values.tolist()
+    [[1.0, 100.0, 0.5], [0.0, 0.0, 0.5], [2.0, 100.0, 1.0]]
+    """
+    check_columns(orders, ["order_date", "quantity", "revenue", "margin"], "orders")
+    check_option(freq, "freq", HISTORY_FREQS)
+    dates = pd.to_datetime(orders["order_date"], errors="coerce")
+    bad = dates.isna()
+    if bad.any():
+        raise ValueError(f"orders column 'order_date' has missing or unparseable dates "
+                         f"{_preview(orders.loc[bad, 'order_date'].unique())}")
+    values = {}
+    for col in ("quantity", "revenue", "margin"):
+        values[col] = as_numeric_series(orders[col].reset_index(drop=True), f"orders[{col!r}]", allow_empty=True)
+    lo = as_timestamp(start, "start") if start is not None else (dates.min() if len(dates) else None)
+    hi = as_timestamp(end, "end") if end is not None else (dates.max() if len(dates) else None)
+    if lo is None or hi is None:
+        raise ValueError("orders is empty: give start and end to get an empty calendar")
+    if lo > hi:
+        raise ValueError(f"start {lo.date()} must not be after end {hi.date()}")
+    outside = (dates < lo.normalize()) | (dates > hi)
+    if outside.any():
+        raise ValueError(f"orders has dates outside start..end ({lo.date()}..{hi.date()}): "
+                         f"{_preview(dates[outside].dt.strftime('%Y-%m-%d').unique())}")
+    periods = pd.period_range(lo, hi, freq=freq)
+    key = dates.dt.to_period(freq)
+    frame = pd.DataFrame({"period": key, "orders": 1.0, **{c: v.to_numpy(dtype=float) for c, v in values.items()}})
+    sums = frame.groupby("period").sum().reindex(periods, fill_value=0.0)
+    out = pd.DataFrame(index=pd.PeriodIndex(periods, name="period"))
+    out["start"] = periods.start_time
+    out["days"] = (periods.end_time.normalize() - periods.start_time).days + 1
+    for col in HISTORY_METRICS[::-1]:  # orders, quantity, revenue, margin
+        out[col] = sums[col].to_numpy(dtype=float)
+    for col in HISTORY_METRICS[::-1]:
+        total = out[col].sum()
+        out[f"cum_{col}_share"] = out[col].cumsum() / total if total != 0 else 0.0
+    return out
+
+
+def category_mix(conn, customer_id) -> pd.DataFrame:
+    """What one customer buys: orders, quantity, revenue and margin per product category.
+
+    One parameterised query; categories the customer never bought are left
+    out.  Indexed by ``category`` (sorted).
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> _ = build_database(conn, {"customers": pd.DataFrame({"customer_id": ["C1"], "name": ["Jade"],
+    ...                                                      "region": ["East"], "channel": ["dealer"]})})
+    >>> len(category_mix(conn, "C1"))
+    0
+    """
+    conn = connect(conn)
+    if not isinstance(customer_id, str) or not customer_id:
+        raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
+    mix = query(conn, _sql(conn, _Q_CATEGORY_MIX), (customer_id,))
+    return mix.set_index("category")
