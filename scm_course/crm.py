@@ -965,8 +965,8 @@ def _days_before(as_of, days) -> str:
 
 
 def _like_contains(text: str) -> str:
-    """A LIKE pattern matching names that contain ``text`` literally (wildcards escaped)."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """A LIKE pattern for names that contain ``text`` (its ``%``, ``_`` and ``\\`` escaped, so literal)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -974,10 +974,10 @@ _QUERIES = (
     # ---- customer information management (客户信息管理)
     FunctionQuery(
         "customer_search", "information",
-        "Which customers have a name containing a given text?",
+        "Which customers have a name containing a given text (any case)?",
         (("text", "text", None),),
         """SELECT customer_id, name, region, channel FROM customers
-WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY customer_id""",
+WHERE lower(name) LIKE lower(?) ESCAPE '\\' ORDER BY customer_id""",
         lambda v: (_like_contains(v["text"]),)),
     FunctionQuery(
         "customers_in_region", "information",
@@ -1301,7 +1301,11 @@ def order_history(orders, freq: str = "M", start=None, end=None) -> pd.DataFrame
     >>> h[["orders", "revenue", "cum_margin_share"]].values.tolist()
     [[1.0, 100.0, 0.5], [0.0, 0.0, 0.5], [2.0, 100.0, 1.0]]
     """
-    check_columns(orders, ["order_date", "quantity", "revenue", "margin"], "orders")
+    if not isinstance(orders, pd.DataFrame):
+        raise TypeError(f"orders must be a pandas DataFrame, got {type(orders).__name__}")
+    missing = [c for c in ("order_date", "quantity", "revenue", "margin") if c not in orders.columns]
+    if missing:  # (an empty frame is fine: a customer without orders)
+        raise ValueError(f"orders is missing column(s) {missing}; it has {_preview(orders.columns, 12)}")
     check_option(freq, "freq", HISTORY_FREQS)
     dates = pd.to_datetime(orders["order_date"], errors="coerce")
     bad = dates.isna()
