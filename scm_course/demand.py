@@ -27,7 +27,7 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_number_array, as_numeric_series, check_option
+from ._validation import _preview, as_number_array, as_numeric_series, check_columns, check_option
 
 __all__ = [
     "BULLWHIP_POLICIES",
@@ -39,6 +39,16 @@ __all__ = [
     "bullwhip_ratios",
     "bullwhip_lower_bound",
     "risk_matrix",
+    "demand_series",
+    "distributor_demand",
+    "KPI_PERSPECTIVES",
+    "KPI_DIRECTIONS",
+    "KPI_STATUSES",
+    "KPI_COLUMNS",
+    "DISTRIBUTOR_KPIS",
+    "COMPLAINT_CATEGORIES",
+    "kpi_scorecard",
+    "distributor_kpis",
 ]
 
 #: Ordering policies of :func:`simulate_bullwhip`.
@@ -544,3 +554,378 @@ def risk_matrix(risks, likelihood, impact) -> pd.DataFrame:
         },
         index=pd.Index(names, name="risk"),
     )
+
+
+# ==========================================================================
+# The course's demand data (需求数据): period demand of the appliance distributor
+# ==========================================================================
+def _check_freq(freq) -> str:
+    if not isinstance(freq, str):
+        raise TypeError(f"freq must be a pandas frequency string such as '7D', 'W' or 'MS', got {freq!r}")
+    try:
+        pd.tseries.frequencies.to_offset(freq)
+    except ValueError:
+        raise ValueError(f"freq must be a pandas frequency string such as '7D', 'W' or 'MS', got {freq!r}") from None
+    return freq
+
+
+def demand_series(order_lines: pd.DataFrame, *, date: str = "order_date", quantity: str = "quantity", by=None,
+                  freq: str = "7D"):
+    """Demand per period (units ordered) from order lines, every period present.
+
+    The order lines are summed per period of ``freq`` (and per value of the
+    column ``by``); periods without orders are kept with demand 0, because a
+    forecast must see the quiet weeks too.  With a fixed-length ``freq`` such
+    as ``"7D"`` the periods start at the first order date (so a year of 364
+    days gives 52 whole weeks); calendar frequencies (``"W"``, ``"MS"``) use
+    pandas' usual anchors, and their first and last periods may be partial.
+
+    Parameters
+    ----------
+    order_lines : pandas.DataFrame
+        One row per order line with the columns named by ``date`` (dates, no
+        missing values), ``quantity`` (numbers >= 0) and ``by`` if given.
+    date, quantity : str
+        Column names.
+    by : str, optional
+        Column to split the demand by (e.g. ``"category"``); no missing values.
+    freq : str, default "7D"
+        Pandas frequency of the periods.
+
+    Returns
+    -------
+    pandas.Series or pandas.DataFrame
+        ``by=None``: a Series named ``"demand"`` indexed by period start
+        (index name ``"period"``).  Otherwise a DataFrame with one column per
+        value of ``by`` (sorted).  The total always equals the sum of
+        ``quantity``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Not a DataFrame, missing columns, missing or unparseable dates,
+        quantities that are not finite numbers >= 0, missing ``by`` values,
+        or an unknown ``freq``.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"order_date": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-16"]),
+    ...                       "quantity": [3, 2, 4]})
+    >>> demand_series(lines).tolist()
+    [5.0, 0.0, 4.0]
+    """
+    required = [date, quantity] + ([] if by is None else [by])
+    check_columns(order_lines, required, "order_lines")
+    _check_freq(freq)
+    when = order_lines[date]
+    if when.isna().any():
+        raise ValueError(f"order_lines[{date!r}] has missing dates at rows {_preview(list(order_lines.index[when.isna()]))}")
+    try:
+        when = pd.DatetimeIndex(pd.to_datetime(when))
+    except (ValueError, TypeError):
+        raise ValueError(f"order_lines[{date!r}] must hold dates (e.g. 2025-01-01)") from None
+    qty = as_numeric_series(order_lines[quantity].reset_index(drop=True), f"order_lines[{quantity!r}]",
+                            nonnegative=True)
+    day = when.normalize()
+    if by is None:
+        keys = pd.Series("demand", index=qty.index)
+    else:
+        keys = order_lines[by].reset_index(drop=True)
+        if keys.isna().any():
+            raise ValueError(f"order_lines[{by!r}] has missing values; every line needs a {by}")
+    daily = qty.groupby([np.asarray(day), keys.to_numpy()]).sum().unstack(fill_value=0.0)
+    daily = daily.reindex(pd.date_range(day.min(), day.max(), freq="D"), fill_value=0.0)
+    offset = pd.tseries.frequencies.to_offset(freq)
+    tick = isinstance(offset, pd.offsets.Tick)  # fixed length: anchor the periods at the first date
+    out = (daily.resample(freq, origin="start") if tick else daily.resample(freq)).sum().astype(float)
+    out.index.name = "period"
+    out.columns.name = by
+    if by is None:
+        return out["demand"].rename("demand")
+    return out[sorted(out.columns)]
+
+
+def distributor_demand(distributor=None, *, by: str | None = "category", freq: str = "7D"):
+    """Weekly demand (units) of the course's appliance distributor, by product category.
+
+    The order lines of :func:`scm_course.data.load_distributor` joined to
+    their products' ``category`` and summed with :func:`demand_series`: one
+    year of orders gives 52 weeks, each starting on a Wednesday (the first
+    order date, 2025-01-01).
+
+    Parameters
+    ----------
+    distributor : dict of DataFrame, optional
+        ``{"products", "order_lines", ...}`` as returned by
+        :func:`scm_course.data.load_distributor` (loaded if None).
+    by : str or None, default "category"
+        A column of ``products`` (``"category"``, ``"product_id"`` ...) or
+        None for the total demand.
+    freq : str, default "7D"
+        Period length, as in :func:`demand_series`.
+
+    Returns
+    -------
+    pandas.DataFrame or pandas.Series
+        Units per period (and per ``by`` value).
+    """
+    if distributor is None:
+        from .data import load_distributor
+
+        distributor = load_distributor()
+    if not isinstance(distributor, dict) or "order_lines" not in distributor or "products" not in distributor:
+        raise TypeError("distributor must be a dict with 'products' and 'order_lines' "
+                        "(as returned by scm_course.data.load_distributor)")
+    lines = distributor["order_lines"]
+    if by is not None and by not in lines.columns:
+        products = check_columns(distributor["products"], ["product_id", by], "distributor['products']")
+        check_columns(lines, ["product_id"], "distributor['order_lines']")
+        lookup = products.set_index("product_id")[by]
+        unknown = ~lines["product_id"].isin(lookup.index)
+        if unknown.any():
+            raise ValueError(f"order_lines name products that products does not list: "
+                             f"{_preview(lines.loc[unknown, 'product_id'].unique())}")
+        lines = lines.assign(**{by: lines["product_id"].map(lookup).to_numpy()})
+    return demand_series(lines, by=by, freq=freq)
+
+
+# ==========================================================================
+# Performance management (供应链绩效管理): the KPI scorecard (KPI 记分卡)
+# ==========================================================================
+#: The four perspectives of the supply-chain KPI system in seed [004] G.7:
+#: cost (成本), efficiency (效率), quality (质量), customer satisfaction (客户满意度).
+KPI_PERSPECTIVES = ("cost", "efficiency", "quality", "customer_satisfaction")
+#: Whether a higher or a lower actual value is better.
+KPI_DIRECTIONS = ("higher", "lower")
+#: Status bands of a KPI (and of a perspective / the whole scorecard), worst first.
+KPI_STATUSES = ("act", "watch", "met")
+KPI_COLUMNS = ("kpi", "perspective", "actual", "target", "direction", "weight")
+
+
+def _status(values: np.ndarray, watch: float) -> pd.Categorical:
+    codes = np.where(values >= 1.0, 2, np.where(values >= watch, 1, 0))
+    return pd.Categorical.from_codes(codes, categories=list(KPI_STATUSES), ordered=True)
+
+
+def kpi_scorecard(kpis: pd.DataFrame, *, watch: float = 0.9, cap: float | None = 1.2) -> dict:
+    """Score supply-chain KPIs against their targets (绩效评价 / KPI 记分卡).
+
+    Each KPI's **achievement** (达成率) compares the actual value with the
+    target so that 1.0 means "on target" and more is better, whatever the
+    direction of the KPI::
+
+        direction "higher" (e.g. on-time rate):    a = actual / target
+        direction "lower"  (e.g. cycle time, cost): a = target / actual
+
+    (``a = inf`` for a lower-is-better KPI at 0, e.g. no complaints at all.)
+    The KPI's **score** is its achievement capped at ``cap``, so a KPI far
+    above target cannot hide another far below it: ``s = min(a, cap)``
+    (default cap 1.2, i.e. credit up to 120 % of target).  Status bands,
+    on the achievement (KPIs) or on the score (perspectives, overall)::
+
+        met    a >= 1          watch   watch <= a < 1          act   a < watch
+
+    Perspective scores and the overall score are weighted means of the KPI
+    scores, ``S = sum(w_i s_i) / sum(w_i)``, so a perspective's weight in the
+    overall score is the sum of its KPIs' weights (``weight_share`` columns
+    show the normalised weights, which sum to 1).
+
+    Parameters
+    ----------
+    kpis : pandas.DataFrame
+        One row per KPI with columns ``kpi`` (unique names), ``perspective``
+        (one of :data:`KPI_PERSPECTIVES`), ``actual`` (finite, >= 0),
+        ``target`` (finite, > 0), ``direction`` (``"higher"`` or ``"lower"``)
+        and ``weight`` (finite, >= 0, not all 0; every perspective listed
+        needs a KPI with weight > 0).  Other columns (e.g. ``unit``) are kept.
+    watch : float, default 0.9
+        Lower edge of the "watch" band, in (0, 1).
+    cap : float or None, default 1.2
+        Highest score a KPI can earn (>= 1); None for no cap (then every
+        achievement must be finite).
+
+    Returns
+    -------
+    dict
+        ``"kpis"``: the input indexed by ``kpi`` plus ``weight_share,
+        achievement, score, status``; ``"perspectives"``: indexed by
+        perspective (in :data:`KPI_PERSPECTIVES` order) with ``kpis, weight,
+        weight_share, score, status``; ``"overall"``: the overall score
+        (float) and ``"status"``: its band (str).  Statuses are ordered
+        categoricals act < watch < met.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Missing columns, duplicate or empty KPI names, unknown perspectives
+        or directions, non-finite or out-of-range numbers (the message names
+        the KPI), a perspective whose weights are all 0, ``watch`` outside
+        (0, 1), ``cap`` < 1, or an infinite achievement with ``cap=None``.
+
+    References
+    ----------
+    Kaplan, R. S. and Norton, D. P. (1992), "The balanced scorecard --
+    measures that drive performance", *Harvard Business Review* 70(1), 71-79
+    (several perspectives, each with a few measures and targets).
+    APICS/ASCM, *SCOR model* (performance attributes reliability,
+    responsiveness, agility, cost, asset management efficiency; perfect
+    order fulfilment, order fulfilment cycle time).  Seed [004] G.7:
+    cost, efficiency, quality and customer satisfaction.
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"kpi": ["on_time", "cycle_hours"], "perspective": ["efficiency", "efficiency"],
+    ...                   "actual": [0.9, 40.0], "target": [0.95, 48.0], "direction": ["higher", "lower"],
+    ...                   "weight": [1.0, 1.0]})
+    >>> card = kpi_scorecard(k)
+    >>> card["kpis"]["achievement"].round(4).tolist(), card["kpis"]["status"].tolist()
+    ([0.9474, 1.2], ['watch', 'met'])
+    >>> round(card["overall"], 4), card["status"]
+    (1.0737, 'met')
+    """
+    check_columns(kpis, KPI_COLUMNS, "kpis")
+    if np.ndim(watch) != 0:
+        raise TypeError(f"watch must be a single number in (0, 1), got {watch!r}")
+    w_edge = float(as_number_array(watch, "watch", interval="(0, 1)"))
+    if cap is not None:
+        if np.ndim(cap) != 0:
+            raise TypeError(f"cap must be a single number >= 1 or None, got {cap!r}")
+        cap = float(as_number_array(cap, "cap", interval="[1, inf)"))
+    names = kpis["kpi"]
+    if names.isna().any() or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ValueError("kpis['kpi'] must hold a non-empty name for every KPI")
+    if names.duplicated().any():
+        raise ValueError(f"kpis['kpi'] has duplicate names: {_preview(names[names.duplicated()].unique())}")
+    frame = kpis.set_index("kpi")
+    for col, allowed in (("perspective", KPI_PERSPECTIVES), ("direction", KPI_DIRECTIONS)):
+        bad = ~frame[col].isin(allowed)
+        if bad.any():
+            raise ValueError(f"kpis[{col!r}] must be one of {list(allowed)}; got {_preview(frame.loc[bad, col].tolist())} "
+                             f"for KPI {_preview(frame.index[bad])}")
+    actual = as_numeric_series(frame["actual"], "kpis['actual'] (by KPI)", nonnegative=True)
+    target = as_numeric_series(frame["target"], "kpis['target'] (by KPI)", positive=True)
+    weight = as_numeric_series(frame["weight"], "kpis['weight'] (by KPI)", nonnegative=True, not_all_zero=True)
+    higher = (frame["direction"] == "higher").to_numpy()
+    with np.errstate(divide="ignore"):
+        achievement = np.where(higher, actual / target, target / actual.where(actual > 0, 0.0))
+    if cap is None:
+        if np.isinf(achievement).any():
+            raise ValueError(f"KPI {_preview(frame.index[np.isinf(achievement)])} is lower-is-better with actual 0, so "
+                             "its achievement is infinite; give a cap (e.g. cap=1.2)")
+        score = achievement
+    else:
+        score = np.minimum(achievement, cap)
+    w = weight.to_numpy()
+    out = frame.copy()
+    out["actual"], out["target"], out["weight"] = actual, target, weight
+    out["weight_share"] = w / w.sum()
+    out["achievement"] = achievement
+    out["score"] = score
+    out["status"] = _status(achievement, w_edge)
+
+    rows = []
+    for p in KPI_PERSPECTIVES:
+        mask = (out["perspective"] == p).to_numpy()
+        if not mask.any():
+            continue
+        wp = w[mask]
+        if wp.sum() == 0:
+            raise ValueError(f"perspective {p!r} has only KPIs with weight 0 ({_preview(out.index[mask])}); "
+                             "give one of them a weight > 0 or leave the perspective out")
+        rows.append((p, int(mask.sum()), float(wp.sum()), float(wp @ score[mask] / wp.sum())))
+    persp = pd.DataFrame(rows, columns=["perspective", "kpis", "weight", "score"]).set_index("perspective")
+    persp.insert(2, "weight_share", persp["weight"] / persp["weight"].sum())
+    persp["status"] = _status(persp["score"].to_numpy(), w_edge)
+    overall = float(w @ score / w.sum())
+    return {"kpis": out, "perspectives": persp, "overall": overall,
+            "status": str(_status(np.array([overall]), w_edge)[0])}
+
+
+#: The distributor's KPIs (the chapter's scorecard): kpi -> (perspective,
+#: direction, unit, target, weight).  Targets are management choices: cost
+#: ratios from the budget, 95 % on time and a 2-day (48 h) order cycle as
+#: promised to dealers, a 90 % perfect-order rate (a common SCOR benchmark
+#: level), ticket satisfaction of 4 on the 1-5 scale, at most 5 complaints
+#: per 100 orders.  Equal weights: each perspective counts 25 %.
+DISTRIBUTOR_KPIS = {
+    "cogs_ratio": ("cost", "lower", "share of revenue", 0.85, 1.0),
+    "discount_rate": ("cost", "lower", "share of list price", 0.05, 1.0),
+    "order_cycle_hours": ("efficiency", "lower", "hours (median)", 48.0, 1.0),
+    "on_time_delivery": ("efficiency", "higher", "share of orders", 0.95, 1.0),
+    "perfect_order_rate": ("quality", "higher", "share of orders", 0.90, 1.0),
+    "error_free_rate": ("quality", "higher", "share of orders", 0.98, 1.0),
+    "ticket_satisfaction": ("customer_satisfaction", "higher", "mean score 1-5", 4.0, 1.0),
+    "complaints_per_100_orders": ("customer_satisfaction", "lower", "complaints per 100 orders", 5.0, 1.0),
+}
+#: Ticket categories counted as complaints (投诉); questions and installation requests are not.
+COMPLAINT_CATEGORIES = ("delivery_delay", "damaged_goods", "wrong_item", "billing")
+
+
+def distributor_kpis(distributor=None, fulfilment=None, tickets=None, *, targets=None) -> pd.DataFrame:
+    """The appliance distributor's actual KPI values, ready for :func:`kpi_scorecard`.
+
+    Computed from the course data (one year)::
+
+        cogs_ratio                 = sum(cost) / sum(revenue)                 (order_lines)
+        discount_rate              = 1 - sum(revenue) / sum(quantity * unit_price)
+        order_cycle_hours          = median of delivered_at - placed_at        (fulfilment, service.order_cycle)
+        on_time_delivery           = share of orders delivered by the promised date (service.order_metrics)
+        perfect_order_rate         = share on time, in full and error free      (service.order_metrics)
+        error_free_rate            = share without invoice or damage error     (service.order_metrics)
+        ticket_satisfaction        = mean satisfaction (1-5) of closed tickets (crm service_tickets)
+        complaints_per_100_orders  = 100 * complaint tickets / orders          (COMPLAINT_CATEGORIES)
+
+    Parameters
+    ----------
+    distributor : dict of DataFrame, optional
+        :func:`scm_course.data.load_distributor` (loaded if None).
+    fulfilment : pandas.DataFrame, optional
+        :func:`scm_course.data.load_fulfilment` (loaded if None).
+    tickets : pandas.DataFrame, optional
+        ``service_tickets`` of :func:`scm_course.crm.crm_tables` (built from
+        ``distributor`` if None).
+    targets : mapping, optional
+        kpi -> (perspective, direction, unit, target, weight); default
+        :data:`DISTRIBUTOR_KPIS`.  Must name exactly the eight KPIs above.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``kpi, perspective, actual, target, direction, weight, unit``,
+        one row per KPI in the order of ``targets``.
+    """
+    from . import crm, service
+    from .data import load_distributor, load_fulfilment
+
+    spec = DISTRIBUTOR_KPIS if targets is None else targets
+    if not isinstance(spec, dict) or set(spec) != set(DISTRIBUTOR_KPIS):
+        raise ValueError(f"targets must be a dict naming exactly the KPIs {list(DISTRIBUTOR_KPIS)}")
+    tables = load_distributor() if distributor is None else distributor
+    orders = load_fulfilment() if fulfilment is None else fulfilment
+    if tickets is None:
+        tickets = crm.crm_tables(tables)["service_tickets"]
+    lines = check_columns(tables["order_lines"], ["product_id", "quantity", "revenue", "cost"],
+                          "distributor['order_lines']")
+    price = check_columns(tables["products"], ["product_id", "unit_price"], "distributor['products']") \
+        .set_index("product_id")["unit_price"]
+    revenue = float(lines["revenue"].sum())
+    if revenue <= 0:
+        raise ValueError("distributor['order_lines'] has no revenue; the cost ratios need revenue > 0")
+    list_value = float((lines["quantity"] * lines["product_id"].map(price)).sum())
+    metrics = service.order_metrics(orders)
+    check_columns(tickets, ["category", "status", "satisfaction"], "tickets")
+    closed = tickets.loc[tickets["status"] == "closed", "satisfaction"].dropna()
+    if closed.empty:
+        raise ValueError("tickets has no closed ticket with a satisfaction score")
+    actual = {
+        "cogs_ratio": float(lines["cost"].sum()) / revenue,
+        "discount_rate": 1.0 - revenue / list_value,
+        "order_cycle_hours": float(service.order_cycle(orders)["total"].median()),
+        "on_time_delivery": metrics["on_time"],
+        "perfect_order_rate": metrics["perfect_order"],
+        "error_free_rate": metrics["error_free"],
+        "ticket_satisfaction": float(closed.astype(float).mean()),
+        "complaints_per_100_orders": 100.0 * float(tickets["category"].isin(COMPLAINT_CATEGORIES).sum()) / len(orders),
+    }
+    rows = [(k, p, actual[k], target, d, weight, unit) for k, (p, d, unit, target, weight) in spec.items()]
+    return pd.DataFrame(rows, columns=[*KPI_COLUMNS, "unit"])

@@ -1,0 +1,99 @@
+"""scm_course.demand.demand_series / distributor_demand: the course's demand data."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal, assert_series_equal
+
+from scm_course import demand as dm
+from scm_course.data import load_distributor
+
+
+def _lines(dates, qty, **cols):
+    return pd.DataFrame({"order_date": pd.to_datetime(dates), "quantity": qty, **cols})
+
+
+def test_weeks_start_on_the_first_date_and_quiet_weeks_are_zero():
+    lines = _lines(["2025-01-01", "2025-01-07", "2025-01-08", "2025-01-22", "2025-01-22"], [3, 2, 4, 1, 5])
+    d = dm.demand_series(lines)
+    expected = pd.Series([5.0, 4.0, 0.0, 6.0], name="demand",
+                         index=pd.DatetimeIndex(["2025-01-01", "2025-01-08", "2025-01-15", "2025-01-22"],
+                                                name="period", freq="7D"))
+    assert_series_equal(d, expected, check_freq=False)
+
+
+def test_split_by_category_hand_computed():
+    lines = _lines(["2025-03-03", "2025-03-04", "2025-03-12"], [2, 7, 1], category=["tv", "ac", "tv"])
+    d = dm.demand_series(lines, by="category")
+    expected = pd.DataFrame({"ac": [7.0, 0.0], "tv": [2.0, 1.0]},
+                            index=pd.DatetimeIndex(["2025-03-03", "2025-03-10"], name="period"))
+    expected.columns.name = "category"
+    assert_frame_equal(d, expected, check_freq=False)
+
+
+def test_calendar_months():
+    lines = _lines(["2025-01-31", "2025-03-01"], [1, 2])
+    d = dm.demand_series(lines, freq="MS")
+    assert d.tolist() == [1.0, 0.0, 2.0]
+    assert d.index.month.tolist() == [1, 2, 3]
+
+
+def test_the_distributors_year_is_52_whole_weeks():
+    tables = load_distributor()
+    d = dm.distributor_demand(tables)
+    assert d.shape == (52, 9) and d.index[0] == pd.Timestamp("2025-01-01")
+    assert (d.index.day_of_week == 2).all()  # every week starts on a Wednesday
+    assert d.to_numpy().sum() == tables["order_lines"]["quantity"].sum()
+    joined = tables["order_lines"].merge(tables["products"][["product_id", "category"]])
+    ac = joined.loc[joined["category"] == "air_conditioner", "quantity"].sum()
+    assert d["air_conditioner"].sum() == ac
+    total = dm.distributor_demand(tables, by=None)
+    assert_series_equal(total, d.sum(axis=1).rename("demand"), check_freq=False)
+
+
+dates_st = st.lists(st.tuples(st.integers(0, 120), st.integers(0, 50), st.sampled_from("abc")), min_size=1,
+                    max_size=60)
+
+
+@given(dates_st, st.sampled_from(["D", "7D", "14D", "W", "MS"]))
+def test_total_is_kept_and_every_period_is_present(rows, freq):
+    day = pd.Timestamp("2025-01-01") + pd.to_timedelta([r[0] for r in rows], unit="D")
+    lines = _lines(day, [r[1] for r in rows], cat=[r[2] for r in rows])
+    d = dm.demand_series(lines, freq=freq)
+    assert d.sum() == sum(r[1] for r in rows)
+    assert (d >= 0).all() and d.index.is_monotonic_increasing and d.index.is_unique
+    steps = pd.Series(d.index).diff().dropna()
+    if freq.endswith("D"):
+        assert (steps == pd.Timedelta(pd.tseries.frequencies.to_offset(freq))).all()  # no period is skipped
+        assert d.index[0] == day.min()
+    wide = dm.demand_series(lines, by="cat", freq=freq)
+    assert np.allclose(wide.sum(axis=1).to_numpy(), d.to_numpy())
+
+
+@pytest.mark.parametrize("lines, kw, exc, match", [
+    ([1, 2], {}, TypeError, "order_lines must be a pandas DataFrame"),
+    (_lines(["2025-01-01"], [1]), {"by": "category"}, ValueError, "missing column"),
+    (_lines(["2025-01-01"], [-1]), {}, ValueError, "must be >= 0"),
+    (_lines(["2025-01-01"], [np.nan]), {}, ValueError, "must be finite"),
+    (_lines(["2025-01-01"], ["x"]), {}, TypeError, "must hold numbers"),
+    (pd.DataFrame({"order_date": [None], "quantity": [1]}), {}, ValueError, "missing dates"),
+    (pd.DataFrame({"order_date": ["soon"], "quantity": [1]}), {}, ValueError, "must hold dates"),
+    (_lines(["2025-01-01"], [1]), {"freq": "fortnight"}, ValueError, "freq must be a pandas frequency"),
+    (_lines(["2025-01-01"], [1]), {"freq": 7}, TypeError, "freq must be a pandas frequency"),
+    (_lines(["2025-01-01"], [1], category=[None]), {"by": "category"}, ValueError, "missing values"),
+])
+def test_bad_input_is_named(lines, kw, exc, match):
+    with pytest.raises(exc, match=match):
+        dm.demand_series(lines, **kw)
+
+
+def test_distributor_demand_rejects_bad_tables():
+    with pytest.raises(TypeError, match="distributor must be a dict"):
+        dm.distributor_demand({"order_lines": None})
+    tables = load_distributor()
+    broken = {**tables, "products": tables["products"].iloc[1:]}
+    with pytest.raises(ValueError, match="products does not list"):
+        dm.distributor_demand(broken)
