@@ -1326,18 +1326,17 @@ def order_history(orders, freq: str = "M", start=None, end=None) -> pd.DataFrame
         raise ValueError(f"orders has dates outside start..end ({lo.date()}..{hi.date()}): "
                          f"{_preview(dates[outside].dt.strftime('%Y-%m-%d').unique())}")
     periods = pd.period_range(lo, hi, freq=freq)
-    key = dates.dt.to_period(freq)
-    frame = pd.DataFrame({"period": key, "orders": 1.0, **{c: v.to_numpy(dtype=float) for c, v in values.items()}})
-    sums = frame.groupby("period").sum().reindex(periods, fill_value=0.0)
-    out = pd.DataFrame(index=pd.PeriodIndex(periods, name="period"))
-    out["start"] = periods.start_time
-    out["days"] = (periods.end_time.normalize() - periods.start_time).days + 1
+    # position of each order's period on the calendar (period ordinals are consecutive integers)
+    position = dates.dt.to_period(freq).array.asi8 - periods[0].ordinal
+    columns = {"orders": np.ones(len(dates)), **{c: v.to_numpy(dtype=float) for c, v in values.items()}}
+    start = periods.start_time
+    data = {"start": start, "days": np.asarray((periods.end_time.normalize() - start).days + 1)}
     for col in HISTORY_METRICS[::-1]:  # orders, quantity, revenue, margin
-        out[col] = sums[col].to_numpy(dtype=float)
+        data[col] = np.bincount(position, weights=columns[col], minlength=len(periods))
     for col in HISTORY_METRICS[::-1]:
-        total = out[col].sum()
-        out[f"cum_{col}_share"] = out[col].cumsum() / total if total != 0 else 0.0
-    return out
+        total = data[col].sum()
+        data[f"cum_{col}_share"] = np.cumsum(data[col]) / total if total != 0 else np.zeros(len(periods))
+    return pd.DataFrame(data, index=pd.PeriodIndex(periods, name="period"))
 
 
 def category_mix(conn, customer_id) -> pd.DataFrame:
