@@ -37,7 +37,7 @@ def _coded(prefix: str, value) -> str:
 
 
 def customer_option(customer_id: str, name: str, region: str) -> str:
-    """The picker's text for a customer: ``"C001 · Harbour Trading (West)"`` / ``"C001 · Harbour Trading（西部）"``."""
+    """The picker's text for a customer: ``"C001 · Harbour Trading (West)"`` / ``"C001 · Harbour Trading (西部)"``."""
     return t("crm.app.customer_option", id=customer_id, name=name, region=_coded("crm.region", region))
 
 
