@@ -389,3 +389,29 @@ def test_labels_of_the_catalogue_exist_in_both_languages():
         assert i18n.has_label(f"crm.query.{key}")
     for function in crm.CRM_FUNCTIONS:
         assert i18n.t(f"crm.function.{function}", "zh") == crm.CRM_FUNCTIONS[function]
+
+
+# ---------------------------------------------------------------- the same answers on PostgreSQL
+try:  # the throw-away cluster of tests/test_crm_postgres.py (skips without psycopg or server binaries)
+    from test_crm_postgres import database, server  # noqa: F401  (pytest fixtures)
+except pytest.skip.Exception:  # psycopg or sqlalchemy missing: the module skips itself on import
+    database = server = None
+
+
+@pytest.mark.skipif(database is None, reason="psycopg/sqlalchemy not installed")
+def test_every_catalogue_query_gives_the_same_answer_on_postgresql(database):
+    pg = crm.connect(database)
+    crm.build_database(pg, fixture_tables())
+    lite = crm.connect()
+    crm.build_database(lite, fixture_tables())
+    for key, q in crm.FUNCTION_QUERIES.items():
+        for params in (_sample(q), {**_sample(q), **({"text": "%"} if key == "customer_search" else {})}):
+            a, b = crm.run_function_query(pg, key, **params), crm.run_function_query(lite, key, **params)
+            pd.testing.assert_frame_equal(a, b, check_dtype=False, check_exact=False, rtol=1e-12, obj=key)
+    a, b = crm.category_mix(pg, "C1"), crm.category_mix(lite, "C1")
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    assert crm.order_span(pg) == crm.order_span(lite)
+    from scm_course.apps.crm import Customer360App
+
+    app = Customer360App(pg, "C1")  # the app runs on PostgreSQL unchanged
+    assert app.error is None and app.result["history"]["revenue"].sum() == pytest.approx(3200.0)
