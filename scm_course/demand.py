@@ -49,6 +49,10 @@ __all__ = [
     "COMPLAINT_CATEGORIES",
     "kpi_scorecard",
     "distributor_kpis",
+    "FORECAST_METHODS",
+    "forecast",
+    "forecast_error_curve",
+    "equivalent_alpha",
 ]
 
 #: Ordering policies of :func:`simulate_bullwhip`.
@@ -929,3 +933,114 @@ def distributor_kpis(distributor=None, fulfilment=None, tickets=None, *, targets
     }
     rows = [(k, p, actual[k], target, d, weight, unit) for k, (p, d, unit, target, weight) in spec.items()]
     return pd.DataFrame(rows, columns=[*KPI_COLUMNS, "unit"])
+
+
+# ==========================================================================
+# Forecasting on the course data: one entry point, and the error per parameter
+# ==========================================================================
+#: Forecast methods of :func:`forecast` and :func:`forecast_error_curve`.
+FORECAST_METHODS = ("moving_average", "exponential_smoothing")
+
+
+def forecast(demand, method: str, *, window: int = 4, alpha: float = 0.3) -> pd.Series:
+    """One-step-ahead forecast by ``method``: :func:`moving_average_forecast` (with ``window``)
+    or :func:`exponential_smoothing_forecast` (with ``alpha``, starting at the first demand).
+
+    Examples
+    --------
+    >>> d = pd.Series([100.0, 110, 90, 105])
+    >>> forecast(d, "exponential_smoothing", alpha=0.5).tolist()
+    [100.0, 100.0, 105.0, 97.5]
+    >>> forecast(d, "moving_average", window=2).tolist()
+    [105.0, 100.0]
+    """
+    check_option(method, "method", FORECAST_METHODS)
+    if method == "moving_average":
+        return moving_average_forecast(demand, window)
+    return exponential_smoothing_forecast(demand, alpha)
+
+
+def forecast_error_curve(demand, method: str, values, *, evaluate_from: int = 0) -> pd.DataFrame:
+    """Error measures of a forecast method for each value of its parameter.
+
+    For every window (moving average) or smoothing constant (exponential
+    smoothing) in ``values`` the forecast is made with :func:`forecast` and
+    scored with :func:`forecast_errors` over the periods at positions
+    ``>= evaluate_from``.  Give every method and parameter the same
+    ``evaluate_from`` (at least the largest window) to compare them on the
+    same periods.
+
+    Parameters
+    ----------
+    demand : pandas.Series
+        Demand per period.
+    method : {"moving_average", "exponential_smoothing"}
+    values : sequence
+        Windows (integers, each < ``evaluate_from`` or < len(demand)) or
+        smoothing constants in (0, 1]; distinct.
+    evaluate_from : int, default 0
+        Position of the first period scored (0 = every forecast period).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by parameter value (``"window"`` or ``"alpha"``), columns
+        ``periods, bias, mad, mse, rmse, mape``.
+
+    Examples
+    --------
+    >>> d = pd.Series([10.0, 12, 14, 11, 13])
+    >>> forecast_error_curve(d, "moving_average", [1, 2], evaluate_from=2)["mad"].tolist()
+    [2.0, 1.5]
+    """
+    check_option(method, "method", FORECAST_METHODS)
+    d = _demand_series(demand)
+    start = _check_int(evaluate_from, "evaluate_from", minimum=0)
+    if start >= len(d):
+        raise ValueError(f"evaluate_from must be smaller than the number of periods ({len(d)}), got {start}")
+    vals = list(values) if not isinstance(values, str) else None
+    if not vals:
+        raise ValueError(f"values must be a non-empty sequence of parameter values, got {values!r}")
+    if len(set(vals)) != len(vals):
+        raise ValueError(f"values must be distinct, got {values!r}")
+    scored = d.index[start:]
+    rows = []
+    for v in vals:
+        f = forecast(d, method, **({"window": v} if method == "moving_average" else {"alpha": v}))
+        f = f[f.index.isin(scored)]
+        if f.empty:
+            raise ValueError(f"window {v} leaves no period at position >= evaluate_from={start} to score")
+        e = forecast_errors(d, f)
+        rows.append({k: e[k] for k in ("periods", "bias", "mad", "mse", "rmse", "mape")})
+    name = "window" if method == "moving_average" else "alpha"
+    return pd.DataFrame(rows, index=pd.Index(vals, name=name))
+
+
+def equivalent_alpha(window):
+    """Smoothing constant whose forecast uses data of the same average age as a moving average.
+
+    ::
+
+        alpha = 2 / (window + 1)
+
+    A moving average of N periods weighs data that are on average (N - 1)/2
+    periods old, exponential smoothing data (1 - alpha)/alpha periods old;
+    equal ages give the relation above (Brown 1963), so N = 1 matches
+    alpha = 1 (the naive forecast) and N = 12 about alpha = 0.15.
+
+    References
+    ----------
+    Brown, R. G. (1963), *Smoothing, Forecasting and Prediction of Discrete
+    Time Series*, Prentice-Hall; Hyndman and Athanasopoulos, *Forecasting:
+    Principles and Practice*, on simple exponential smoothing.
+
+    Examples
+    --------
+    >>> equivalent_alpha(3), equivalent_alpha([1, 9]).tolist()
+    (0.5, [1.0, 0.2])
+    """
+    arr = as_number_array(window, "window", interval="[1, inf)")
+    if (arr != np.round(arr)).any():
+        raise ValueError(f"window must be whole numbers >= 1, got {window!r}")
+    out = 2.0 / (arr + 1.0)
+    return float(out) if out.ndim == 0 else out
