@@ -97,3 +97,47 @@ def test_distributor_demand_rejects_bad_tables():
     broken = {**tables, "products": tables["products"].iloc[1:]}
     with pytest.raises(ValueError, match="products does not list"):
         dm.distributor_demand(broken)
+
+
+# ---------------------------------------------------------------- forecast helpers of the chapter
+def test_forecast_dispatches_to_the_two_methods():
+    d = pd.Series([100.0, 110, 90, 105])
+    assert_series_equal(dm.forecast(d, "moving_average", window=2), dm.moving_average_forecast(d, 2))
+    assert_series_equal(dm.forecast(d, "exponential_smoothing", alpha=0.4), dm.exponential_smoothing_forecast(d, 0.4))
+    with pytest.raises(ValueError, match="method must be one of"):
+        dm.forecast(d, "holt")
+
+
+def test_error_curve_hand_computed_on_common_periods():
+    d = pd.Series([10.0, 12, 14, 11, 13])
+    # scored periods: positions 2..4 (14, 11, 13)
+    ma = dm.forecast_error_curve(d, "moving_average", [1, 2], evaluate_from=2)
+    assert ma["mad"].tolist() == pytest.approx([(2 + 3 + 2) / 3, (3 + 2 + 0.5) / 3])  # F = 12,14,11 / 11,13,12.5
+    assert ma["periods"].tolist() == [3, 3] and ma.index.name == "window"
+    es = dm.forecast_error_curve(d, "exponential_smoothing", [0.5, 1.0], evaluate_from=2)
+    # alpha 0.5: F = 10, 10, 11, 12.5, 11.75 -> errors at 2..4: 3, -1.5, 1.25
+    assert es.loc[0.5, "mad"] == pytest.approx((3 + 1.5 + 1.25) / 3)
+    assert es.loc[1.0, "mad"] == pytest.approx(ma.loc[1, "mad"])  # alpha = 1 is the naive forecast = MA(1)
+    with pytest.raises(ValueError, match="window must be smaller"):
+        dm.forecast_error_curve(d, "moving_average", [5], evaluate_from=4)
+
+
+@pytest.mark.parametrize("call, exc, match", [
+    (lambda: dm.forecast_error_curve(pd.Series([1.0, 2, 3]), "moving_average", [1], evaluate_from=3), ValueError,
+     "evaluate_from must be smaller"),
+    (lambda: dm.forecast_error_curve(pd.Series([1.0, 2, 3]), "moving_average", []), ValueError, "non-empty"),
+    (lambda: dm.forecast_error_curve(pd.Series([1.0, 2, 3]), "moving_average", [1, 1]), ValueError, "distinct"),
+    (lambda: dm.forecast_error_curve(pd.Series([1.0, 2, 3]), "exponential_smoothing", [1.5]), ValueError, "alpha"),
+    (lambda: dm.equivalent_alpha(0), ValueError, r"window must lie in \[1, inf\)"),
+    (lambda: dm.equivalent_alpha(2.5), ValueError, "whole numbers"),
+])
+def test_forecast_helpers_reject_bad_input(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
+
+
+@given(st.integers(1, 500))
+def test_equivalent_alpha_matches_the_average_age_of_the_data(n):
+    alpha = dm.equivalent_alpha(n)
+    assert 0 < alpha <= 1
+    assert (1 - alpha) / alpha == pytest.approx((n - 1) / 2)  # average age: ES vs MA(n)
