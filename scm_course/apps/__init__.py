@@ -9,6 +9,7 @@ import importlib
 
 from .audit import AuditApp, SegmentApp
 from .base import CourseApp
+from .crm import Customer360App
 from .priority import ABCApp, ContributionMatrixApp, OrderPriorityApp, VolumeProfitApp, WeightedScoresApp
 from .service import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
 from .segment import ClusterApp, RFMApp, WhaleCurveApp
@@ -16,12 +17,13 @@ from .tradeoff import SafetyStockApp, ServiceCostApp
 from .value import CohortApp, CustomerValueApp, RetentionApp
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
-APP_MODULES = ("priority", "tradeoff", "service", "audit", "value", "segment")
+APP_MODULES = ("crm", "priority", "tradeoff", "service", "audit", "value", "segment")
 
 __all__ = [
     "APP_MODULES",
     "CourseApp",
     "all_apps",
+    "Customer360App",
     "ABCApp",
     "OrderPriorityApp",
     "VolumeProfitApp",
