@@ -53,6 +53,9 @@ __all__ = [
     "forecast",
     "forecast_error_curve",
     "equivalent_alpha",
+    "next_period_forecast",
+    "DISTRIBUTOR_RISKS",
+    "distributor_risk_matrix",
 ]
 
 #: Ordering policies of :func:`simulate_bullwhip`.
@@ -1042,3 +1045,63 @@ def equivalent_alpha(window):
         raise ValueError(f"window must be whole numbers >= 1, got {window!r}")
     out = 2.0 / (arr + 1.0)
     return float(out) if out.ndim == 0 else out
+
+
+def next_period_forecast(demand, method: str, *, window: int = 4, alpha: float = 0.3) -> float:
+    """The forecast for the period after the last one observed.
+
+    ::
+
+        moving average:         F_(n+1) = (D_n + ... + D_(n-window+1)) / window
+        exponential smoothing:  F_(n+1) = alpha * D_n + (1 - alpha) * F_n
+
+    with F_n from :func:`exponential_smoothing_forecast` (started at D_1).
+
+    Examples
+    --------
+    >>> d = pd.Series([100.0, 110, 90, 105])
+    >>> next_period_forecast(d, "exponential_smoothing", alpha=0.5)
+    101.25
+    >>> next_period_forecast(d, "moving_average", window=2)
+    97.5
+    """
+    check_option(method, "method", FORECAST_METHODS)
+    d = _demand_series(demand)
+    if method == "moving_average":
+        p = _check_int(window, "window", minimum=1)
+        if p > len(d):
+            raise ValueError(f"window must be at most the number of demand periods ({len(d)}), got {p}")
+        return float(d.iloc[-p:].mean())
+    f = exponential_smoothing_forecast(d, alpha)
+    a = float(alpha)
+    return float(a * d.iloc[-1] + (1.0 - a) * f.iloc[-1])
+
+
+#: The distributor's supply-risk register (风险登记册) for the risk matrix:
+#: risk -> (likelihood 1-5, impact 1-5, response strategy, action).  Ratings
+#: are the chapter's judgement for a regional appliance distributor; the
+#: responses follow seed [004] G.6: early warning (预警), diversification
+#: (分散) and transfer (转移), plus reduction (contingency stock, contracts).
+DISTRIBUTOR_RISKS = {
+    "Chip shortage stops inverter AC supply": (4, 5, "diversification", "second source; buffer stock of inverter models"),
+    "Heatwave: AC demand outruns stock": (4, 3, "early_warning", "weather-linked forecasts; pre-season build-up"),
+    "Key supplier plant shutdown": (2, 5, "diversification", "second supplier per category; long-term contracts"),
+    "Typhoon or flood closes the warehouse": (2, 4, "transfer", "property and cargo insurance; backup site"),
+    "Carrier capacity short in peak season": (3, 3, "reduction", "capacity contracts with two carriers"),
+    "Dealer insolvency (bad debt)": (3, 3, "transfer", "credit limits; trade-credit insurance"),
+    "Copper and steel prices push up purchase cost": (4, 2, "transfer", "price-adjustment clauses; forward buying"),
+    "EDI / order system outage": (2, 3, "reduction", "failover server; manual order fallback"),
+    "Product recall of a defective batch": (1, 5, "transfer", "supplier liability clauses; traceability by lot"),
+    "Counterfeits in the e-commerce channel": (2, 2, "early_warning", "authorised-seller monitoring"),
+}
+
+
+def distributor_risk_matrix() -> pd.DataFrame:
+    """:func:`risk_matrix` of :data:`DISTRIBUTOR_RISKS`, with each risk's ``strategy`` and ``action``.
+
+    Sorted by score (highest first), ties in register order.
+    """
+    names = list(DISTRIBUTOR_RISKS)
+    lik, imp, strategy, action = zip(*DISTRIBUTOR_RISKS.values())
+    out = risk_matrix(names, list(lik), list(imp)).assign(strategy=list(strategy), action=list(action))
+    return out.sort_values("score", ascending=False, kind="stable")
