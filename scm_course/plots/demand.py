@@ -371,7 +371,7 @@ def plot_risk_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     for i, (risk, row) in enumerate(matrix.iterrows(), start=1):
         cells.setdefault((int(row["likelihood"]), int(row["impact"])), []).append(str(i))
     for (lik, imp), numbers in cells.items():
-        ax.text(lik, imp, ",".join(numbers), ha="center", va="center", fontsize=9, fontweight="bold")
+        ax.text(lik, imp, ",".join(numbers), ha="center", va="center", fontsize=10)
     names = labels or {}
     listing = "\n".join(f"{i}. {names.get(risk, risk)} ({t('demand.level.' + str(level))})"
                         for i, (risk, level) in enumerate(matrix["level"].items(), start=1))
