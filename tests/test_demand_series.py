@@ -141,3 +141,31 @@ def test_equivalent_alpha_matches_the_average_age_of_the_data(n):
     alpha = dm.equivalent_alpha(n)
     assert 0 < alpha <= 1
     assert (1 - alpha) / alpha == pytest.approx((n - 1) / 2)  # average age: ES vs MA(n)
+
+
+def test_next_period_forecast_hand_computed():
+    d = pd.Series([100.0, 110, 90, 105])
+    # ES alpha 0.5: F = 100, 100, 105, 97.5; F5 = 0.5 * 105 + 0.5 * 97.5
+    assert dm.next_period_forecast(d, "exponential_smoothing", alpha=0.5) == 101.25
+    assert dm.next_period_forecast(d, "moving_average", window=4) == 101.25
+    assert dm.next_period_forecast(d, "moving_average", window=1) == 105.0
+    milk = pd.Series([120.0, 127, 114, 122])
+    assert dm.next_period_forecast(milk, "moving_average", window=4) == pytest.approx(120.75)  # Chopra & Meindl
+    with pytest.raises(ValueError, match="window must be at most"):
+        dm.next_period_forecast(d, "moving_average", window=5)
+
+
+@given(st.lists(st.floats(0, 1e4), min_size=1, max_size=30), st.floats(0.01, 1.0))
+def test_next_es_forecast_equals_the_forecast_of_an_extended_series(values, alpha):
+    d = pd.Series(values, dtype=float)
+    extended = pd.concat([d, pd.Series([0.0])], ignore_index=True)  # the next value does not enter F(n+1)
+    expected = dm.exponential_smoothing_forecast(extended, alpha).iloc[-1]
+    assert dm.next_period_forecast(d, "exponential_smoothing", alpha=alpha) == pytest.approx(expected)
+
+
+def test_distributor_risk_register():
+    m = dm.distributor_risk_matrix()
+    assert len(m) == len(dm.DISTRIBUTOR_RISKS) and m["score"].is_monotonic_decreasing
+    assert (m["score"] == m["likelihood"] * m["impact"]).all()
+    assert m["level"].value_counts()[["extreme", "high", "medium", "low"]].tolist() == [1, 2, 6, 1]
+    assert set(m["strategy"]) <= {"early_warning", "diversification", "transfer", "reduction"}

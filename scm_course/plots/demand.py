@@ -401,7 +401,7 @@ def plot_scorecard(card: dict, *, ax=None):
     colors = [STATUS_COLORS[str(s)] for s in kpis.loc[order, "status"]]
     ax.barh(y, scores, color=colors, height=0.65)
     for yi, s in zip(y, scores):
-        ax.text(s + 0.01, yi, f"{100 * s:.0f}%", va="center", fontsize=8)
+        ax.text(s + 0.01, yi, f"{100 * s:.1f}%", va="center", fontsize=8)
     ax.axvline(1.0, color="#333333", lw=1.0)
     labels = []
     for k in order:
