@@ -10,6 +10,7 @@ import importlib
 from .audit import AuditApp, SegmentApp
 from .base import CourseApp
 from .crm import Customer360App
+from .demand import BullwhipApp, ForecastApp
 from .priority import ABCApp, ContributionMatrixApp, OrderPriorityApp, VolumeProfitApp, WeightedScoresApp
 from .service import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
 from .segment import ClusterApp, RFMApp, WhaleCurveApp
@@ -17,7 +18,7 @@ from .tradeoff import SafetyStockApp, ServiceCostApp
 from .value import CohortApp, CustomerValueApp, RetentionApp
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
-APP_MODULES = ("crm", "priority", "tradeoff", "service", "audit", "value", "segment")
+APP_MODULES = ("crm", "priority", "tradeoff", "service", "audit", "value", "segment", "demand")
 
 __all__ = [
     "APP_MODULES",
@@ -42,6 +43,8 @@ __all__ = [
     "RFMApp",
     "ClusterApp",
     "WhaleCurveApp",
+    "ForecastApp",
+    "BullwhipApp",
 ]
 
 
