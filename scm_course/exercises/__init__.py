@@ -36,8 +36,8 @@ from ..i18n import t
 __all__ = ["Feedback", "check", "evaluate", "question_ids"]
 
 def _chapters() -> list[str]:
-    """Chapter prefixes with a question module here: ``ch02.py`` -> ``"ch02"``."""
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if re.fullmatch(r"ch\d\d", m.name))
+    """Prefixes with a question module here: chapters ``ch02.py`` -> ``"ch02"``, cases ``case01.py`` -> ``"case01"``."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if re.fullmatch(r"ch\d\d|case\d\d", m.name))
 
 CORRECT, INCORRECT, UNANSWERED = "correct", "incorrect", "unanswered"
 
