@@ -66,15 +66,22 @@ def test_notebooks_match_their_generator(builder):
     """Each tools/build_chNN.py writes its notebooks; the committed ones must be its output.
 
     A builder module defines ``notebooks()`` returning ``(path, cells, prefix)``
-    tuples; ``tools/notebook_builder.build`` turns cells into a notebook.
+    tuples (``tools/notebook_builder.build`` turns cells into a notebook) or
+    otter-grader ``Assignment``s (``versions`` runs ``otter assign`` on the
+    master and gives the student and solution versions).
     """
     spec = importlib.util.spec_from_file_location(builder.stem, builder)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)  # puts tools/ on sys.path
-    from notebook_builder import build
+    from notebook_builder import Assignment, build, versions
 
-    for path, cells, prefix in mod.notebooks():
-        built = build(cells, prefix)
+    made = []
+    for item in mod.notebooks():
+        if isinstance(item, Assignment):
+            made += list(zip((item.student, item.solutions), versions(item)))
+        else:
+            made.append((item[0], build(item[1], item[2])))
+    for path, built in made:
         stored = _load(path)
         assert [(c.cell_type, c.source) for c in built.cells] == [(c["cell_type"], _src(c)) for c in stored["cells"]], \
             f"{path.name} differs from {builder.name}: run python tools/{builder.name} --execute"

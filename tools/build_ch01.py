@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "01_crm_foundations.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "01_crm_foundations_solutions.ipynb"
@@ -28,8 +28,8 @@ SETUP = [
 import pandas as pd
 from scm_course import crm
 from scm_course.apps.crm import Customer360App
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 DATA_CELL = code("""
@@ -91,11 +91,9 @@ Answer in %, e.g. `75` (within half a percentage point).
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch01.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    return question(n, f"ch01.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -490,8 +488,8 @@ Keep the password out of notebooks: read the URL from an environment variable, e
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from the app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from the app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the database `conn` built in section 3, so run the chapter first.
 """)
 
@@ -520,7 +518,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + SECTION_6 + SECTION_7
     cells.append(EXERCISE_INTRO)
     for n in range(1, 7):
@@ -531,41 +529,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 1 — CRM foundations: solutions (客户关系管理概述：习题解答)
-
-Worked solutions to the exercises of Chapter 1, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- read a Customer 360 view (exercise 1);
-- write a parameterised query and recognise one that is safe from SQL injection (exercises 2 and 4);
-- match a business question to a CRM function and answer it with the catalogue's queries (exercises 3, 5 and 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| Customer 360 (full-view customer information) | 全视角客户信息 |
-| parameterised query | 参数化查询 |
-| SQL injection | SQL注入 |
-| marketing management | 市场营销管理 |
-| dormant customer | 沉睡客户 |
-| repeat-purchase rate | 复购率 |
-"""),
-    *SETUP,
-    md("""
-The database the exercises use, built as in the chapter:
-"""),
-    DATA_CELL,
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -631,28 +594,12 @@ rates
     ],
 }
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- A ticket is open until it is closed: the 360 view counts `open` and `in_progress` alike (exercise 1).
-- Values go in as parameters — in your own queries (exercise 2) and in any code you review (exercise 4).
-- The same database answers every function's questions: a campaign list is marketing, dormant customers feed win-back, repeat purchases measure retention (exercises 3, 5 and 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch01"), (SOLUTIONS_NB, solution_cells(), "ch01s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch01")]
 
 
 def main(argv=None) -> int:

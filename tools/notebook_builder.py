@@ -9,15 +9,30 @@ defines ``notebooks()`` -> ``[(path, cells, cell-id prefix), ...]``; its
 
 Cell ids are fixed, so rebuilding gives a clean diff; executing stores the
 outputs that ``pytest --nbval`` compares later.
+
+Exercises are otter-grader questions.  A generator writes ONE source, an
+otter *master* notebook (its cells include ``question(...)`` blocks with the
+solution and the tests), and lists it as ``Assignment(student, solutions,
+cells, prefix)``; ``otter assign`` turns the master into the student version
+(placeholders, public self-checks only) and the autograder version (solutions,
+hidden tests), from which the solution version is written.  The autograder
+zip for grading is made on demand by ``python course.py assign`` (never
+committed; see ``scm_course``'s README section "Exercises and grading").
 """
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The one code cell that differs between language editions (tagged ``language``).
@@ -39,6 +54,141 @@ def code(text: str, tags=None):
     return ("code", text.strip("\n"), tags or [])
 
 
+def raw(text: str):
+    """A raw cell spec (otter-grader's block delimiters in a master notebook)."""
+    return ("raw", text.strip("\n"))
+
+
+# --------------------------------------------------------------------------
+# otter-grader master notebooks
+# --------------------------------------------------------------------------
+#: First cell of every master notebook (otter-grader 7, master format v1).
+#: Tests live in the notebook metadata (no tests/ folder beside the student
+#: notebook); the grader cell is the generator's own (after the language cell).
+ASSIGNMENT_CONFIG = """# ASSIGNMENT CONFIG
+name: {name}
+init_cell: false
+check_all_cell: false
+export_cell: false
+run_tests: false
+tests:
+  files: false
+  ok_format: false"""
+
+GRADER_CELL = 'import otter\ngrader = otter.Notebook("{filename}")'
+
+_TEST = '''""" # BEGIN TEST CONFIG
+points: {points}
+hidden: {hidden}
+""" # END TEST CONFIG
+def {function}(answer_{n}):
+    from scm_course.exercises import evaluate
+    feedback = evaluate("{qid}", answer_{n})
+    assert feedback.correct, feedback.message
+{function}(answer_{n})'''
+
+
+def question(n: int, qid: str, prompt: str, solution, points: int = 1):
+    """Cells of exercise ``n`` as an otter-grader question of a master notebook.
+
+    ``prompt`` is the exercise's markdown; ``solution`` a list of cell specs:
+    its markdown cells (the worked explanation) and its code cells (joined
+    into the one answer cell) appear only in the solution version, where the
+    student version has ``PLACEHOLDER``.  Two tests call
+    :func:`scm_course.exercises.evaluate` (the answer is computed by the
+    package, never stored): a public self-check that prints the hint and
+    carries no points, and a hidden test that carries ``points``.
+    """
+    texts = [spec[1] for spec in solution if spec[0] == "code"]
+    if not texts:
+        raise ValueError(f"question {qid}: the solution needs at least one code cell")
+    answer = ("# BEGIN SOLUTION NO PROMPT\n" + "\n".join(texts) + "\n# END SOLUTION\n"
+              + '""" # BEGIN PROMPT\n' + PLACEHOLDER.format(n=n) + '\n""" # END PROMPT')
+    explanation = [spec for spec in solution if spec[0] == "md"]
+    return [
+        raw(f"# BEGIN QUESTION\nname: q{n}"),
+        md(prompt),
+        raw("# BEGIN SOLUTION"),
+        *explanation,
+        code(answer),
+        raw("# END SOLUTION"),
+        raw("# BEGIN TESTS"),
+        code(_TEST.format(points=0, hidden="false", function=f"self_check_{n}", n=n, qid=qid)),
+        code(_TEST.format(points=points, hidden="true", function=f"grade_{n}", n=n, qid=qid)),
+        raw("# END TESTS"),
+        raw("# END QUESTION"),
+    ]
+
+
+@dataclass
+class Assignment:
+    """An otter master notebook and the two versions written from it."""
+
+    student: Path
+    solutions: Path
+    cells: list
+    prefix: str
+
+    @property
+    def name(self) -> str:
+        return self.student.stem
+
+
+def master_notebook(assignment: Assignment):
+    """The master notebook (config cell first; grader cell names the student file)."""
+    cells = [raw(ASSIGNMENT_CONFIG.format(name=assignment.name))]
+    cells += [code(GRADER_CELL.format(filename=assignment.student.name)) if spec == GRADER else spec
+              for spec in assignment.cells]
+    return build(cells, assignment.prefix + "m")
+
+
+#: Placeholder for the grader cell in a generator's cell list.
+GRADER = ("grader",)
+
+_SOLUTION_MARKERS = re.compile(r'^# (BEGIN SOLUTION( NO PROMPT)?|END SOLUTION)\n|^""" # BEGIN PROMPT\n.*?""" # END PROMPT\n?',
+                               re.M | re.S)
+
+
+def otter_assign(master, workdir: Path, name: str) -> Path:
+    """Run ``otter assign`` on ``master`` in ``workdir``; returns its output folder."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    source = workdir / f"{name}.ipynb"
+    nbformat.write(master, source)
+    out = workdir / "dist"
+    shutil.rmtree(out, ignore_errors=True)
+    done = subprocess.run([sys.executable, "-m", "otter", "assign", "--no-pdfs", str(source), str(out)],
+                          capture_output=True, text=True, cwd=workdir)
+    if done.returncode:
+        raise RuntimeError(f"otter assign failed for {name}:\n{done.stdout}\n{done.stderr}")
+    return out
+
+
+def _renumber(nb, prefix: str):
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"{prefix}-{i:03d}"
+    nbformat.validate(nb)
+    return nb
+
+
+def versions(assignment: Assignment):
+    """(student notebook, solution notebook) made by otter-grader from the master."""
+    with tempfile.TemporaryDirectory(prefix="scm-course-assign-") as tmp:
+        out = otter_assign(master_notebook(assignment), Path(tmp), assignment.name)
+        student = nbformat.read(out / "student" / f"{assignment.name}.ipynb", as_version=4)
+        solution = nbformat.read(out / "autograder" / f"{assignment.name}.ipynb", as_version=4)
+    for cell in solution.cells:
+        if cell.cell_type == "code":
+            cell.source = _SOLUTION_MARKERS.sub("", cell.source).rstrip("\n")
+        tags = [t for t in cell.metadata.get("tags", []) if not t.startswith("otter_")]
+        if tags:
+            cell.metadata["tags"] = tags
+        else:
+            cell.metadata.pop("tags", None)
+        if cell.cell_type == "code" and cell.source.startswith("import otter\ngrader = otter.Notebook("):
+            cell.source = GRADER_CELL.format(filename=assignment.solutions.name)
+    return _renumber(student, assignment.prefix), _renumber(solution, assignment.prefix + "s")
+
+
 def build(cells, prefix: str):
     """An nbformat notebook from cell specs; cell ids are ``{prefix}-000``, ..."""
     nb = new_notebook()
@@ -49,6 +199,8 @@ def build(cells, prefix: str):
     for i, spec in enumerate(cells):
         if spec[0] == "md":
             cell = new_markdown_cell(spec[1])
+        elif spec[0] == "raw":
+            cell = new_raw_cell(spec[1])
         else:
             cell = new_code_cell(spec[1])
             if spec[2]:
@@ -84,13 +236,21 @@ def run(notebooks, argv=None, doc: str = "") -> int:
     parser = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0] if doc else None)
     parser.add_argument("--execute", action="store_true", help="execute the notebooks in place")
     args = parser.parse_args(argv)
-    for path, cells, prefix in notebooks:
-        nb = build(cells, prefix)
+    written = []
+    for item in notebooks:
+        if isinstance(item, Assignment):
+            student, solution = versions(item)
+            written += [(item.student, student), (item.solutions, solution)]
+        else:
+            path, cells, prefix = item
+            written.append((path, build(cells, prefix)))
+    for path, nb in written:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)  # first: otter's grader reads its tests from the file on disk
         if args.execute:
             started = time.perf_counter()
             nb = execute(nb, path)
             print(f"executed {path.relative_to(ROOT)} in {time.perf_counter() - started:.1f} s")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, path)
+            nbformat.write(nb, path)
         print(f"wrote {path.relative_to(ROOT)}")
     return 0
