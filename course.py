@@ -5,6 +5,11 @@
     python3 course.py test    set up, then run the whole test suite
     (on Windows: py course.py lab / py course.py test)
 
+For instructors (exercise versions and grading with otter-grader; see README):
+
+    python3 course.py assign ch01                student/solution versions + autograder zip
+    python3 course.py grade ch01 SUBMISSIONS/    grade a folder of notebooks -> grades.csv
+
 Set-up is automatic and idempotent: a virtual environment ``.venv`` is made in
 this folder (standard-library ``venv``, nothing installed globally) and the
 course package is installed into it in editable mode with everything it needs
@@ -62,7 +67,7 @@ def setup() -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -72,6 +77,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "test":
         return run([py, "-m", "pytest", *rest], env=env)
+    if command in ("assign", "grade"):
+        return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
     lab = [py, "-m", "jupyterlab", "--notebook-dir", ROOT, "--LabApp.default_url=/lab/tree/chapters"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and cloud VMs often run as root
         lab.append("--allow-root")
