@@ -1358,3 +1358,381 @@ def category_mix(conn, customer_id) -> pd.DataFrame:
         raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
     mix = query(conn, _sql(conn, _Q_CATEGORY_MIX), (customer_id,))
     return mix.set_index("category")
+
+
+# ==========================================================================
+# 5. The logistics provider's CRM database (第三方物流客户数据库), for the casebook
+# ==========================================================================
+# The schema of section 2 was designed for the appliance distributor (regions
+# and channels from fixed lists).  The 3PL's customer master (shippers, from
+# scm_course.data.load_logistics) has other fields, so it gets its own small
+# schema here.  Its constraints encode the data-quality rules of section 1,
+# so the raw master is REJECTED until it is cleaned (clean_master): a
+# malformed e-mail breaks ``shipper_email_format`` and a second record of the
+# same company breaks ``shipper_same_name_phone`` / ``shipper_same_name_email``
+# (the match rule of duplicate_groups, enforced by UNIQUE keys on the
+# normalised name with the normalised phone / e-mail).
+
+#: Industries of the logistics provider's shippers (``datasets/logistics``).
+LOGISTICS_INDUSTRIES = ("e_commerce", "manufacturing", "retail", "wholesale", "food", "pharma")
+
+#: Schema of the logistics provider's CRM database: shippers (客户), their
+#: shipments (运单) and the record of merged duplicates (合并记录).  Portable
+#: SQL, named constraints, like :data:`SCHEMA_SQL`.
+LOGISTICS_SCHEMA_SQL = f"""
+CREATE TABLE IF NOT EXISTS shippers (
+    customer_id  TEXT PRIMARY KEY,
+    name         TEXT NOT NULL CONSTRAINT shipper_name_not_blank CHECK (length(trim(name)) > 0),
+    name_key     TEXT NOT NULL CONSTRAINT shipper_name_key_not_blank CHECK (length(name_key) > 0),
+    industry     TEXT CONSTRAINT shipper_industry_allowed
+                      CHECK (industry IS NULL OR industry IN {_in(LOGISTICS_INDUSTRIES)}),
+    city         TEXT,
+    contact_name TEXT,
+    phone        TEXT,
+    phone_key    TEXT,
+    email        TEXT CONSTRAINT shipper_email_format
+                      CHECK (email IS NULL OR (email LIKE '%_@_%._%' AND email NOT LIKE '%@%@%'
+                                               AND email NOT LIKE '% %')),
+    email_key    TEXT,
+    signup_date  TEXT NOT NULL CONSTRAINT shipper_signup_iso CHECK (length(signup_date) = 10),
+    last_updated TEXT NOT NULL CONSTRAINT shipper_updated_after_signup CHECK (last_updated >= signup_date),
+    CONSTRAINT shipper_same_name_phone UNIQUE (name_key, phone_key),
+    CONSTRAINT shipper_same_name_email UNIQUE (name_key, email_key)
+);
+CREATE TABLE IF NOT EXISTS shipments (
+    shipment_id  TEXT PRIMARY KEY,
+    customer_id  TEXT NOT NULL REFERENCES shippers (customer_id),
+    ship_date    TEXT NOT NULL CONSTRAINT shipment_date_iso CHECK (length(ship_date) = 10),
+    revenue      DOUBLE PRECISION NOT NULL CONSTRAINT shipment_revenue_positive CHECK (revenue > 0),
+    direct_cost  DOUBLE PRECISION NOT NULL CONSTRAINT shipment_direct_cost_non_negative CHECK (direct_cost >= 0),
+    service_cost DOUBLE PRECISION NOT NULL CONSTRAINT shipment_service_cost_non_negative CHECK (service_cost >= 0)
+);
+CREATE TABLE IF NOT EXISTS shipper_merges (
+    merged_id    TEXT PRIMARY KEY,
+    kept_id      TEXT NOT NULL REFERENCES shippers (customer_id),
+    CONSTRAINT merge_not_into_itself CHECK (merged_id <> kept_id)
+);
+CREATE INDEX IF NOT EXISTS shipments_by_shipper ON shipments (customer_id, ship_date);
+"""
+
+#: Columns of each logistics table, in insertion (parent before child) order.
+LOGISTICS_TABLE_COLUMNS = {
+    "shippers": ("customer_id", "name", "name_key", "industry", "city", "contact_name", "phone", "phone_key",
+                 "email", "email_key", "signup_date", "last_updated"),
+    "shipments": ("shipment_id", "customer_id", "ship_date", "revenue", "direct_cost", "service_cost"),
+    "shipper_merges": ("merged_id", "kept_id"),
+}
+_MASTER_COLUMNS = ("customer_id", "name", "industry", "city", "contact_name", "phone", "email", "signup_date",
+                   "last_updated")
+_SHIPMENT_COLUMNS = ("shipment_id", "customer_id", "date", "revenue", "direct_cost", "service_cost")
+
+__all__ += [  # noqa: RUF022
+    "LOGISTICS_INDUSTRIES", "LOGISTICS_SCHEMA_SQL", "LOGISTICS_TABLE_COLUMNS", "clean_master",
+    "build_logistics_database", "shipper_360",
+]
+
+
+def _email_key(value) -> str | None:
+    return value.strip().casefold() if isinstance(value, str) and value.strip() else None
+
+
+def _blank_to_none(value):
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def clean_master(master, shipments=None, *, id_column="customer_id", signup="signup_date",
+                 updated="last_updated") -> dict:
+    """Clean a customer master before it goes into the CRM database (客户数据清洗).
+
+    Two steps, in this order, each recorded so that it can be checked:
+
+    1. **Malformed contacts are set to missing** (accuracy, 准确性): every
+       value that :func:`invalid_contacts` reports (e-mail or phone) becomes
+       NaN -- a wrong address is worse than none, and missing values are
+       visible to :func:`completeness`.
+    2. **Duplicates are merged** (重复记录合并): in each group of
+       :func:`duplicate_groups` the record with the earliest ``signup`` date
+       (ties: the smallest id) is kept -- the original record; the others
+       are merged into it.  The kept record keeps its own values; only its
+       missing fields are filled from the merged records, the most recently
+       updated first.  ``signup`` becomes the group's earliest date and
+       ``updated`` its latest.  Transactions of merged records are re-pointed
+       to the kept record, so each customer has one history (客户360视图).
+
+    Parameters
+    ----------
+    master : pandas.DataFrame
+        The customer master with ``id_column, name, phone, email, signup,
+        updated`` (other columns are kept and filled like the rest).
+    shipments : pandas.DataFrame, optional
+        Transactions with an ``id_column`` column; every id must be in
+        ``master``.
+    id_column, signup, updated : str
+        Column names.
+
+    Returns
+    -------
+    dict
+        ``customers`` (the cleaned master, input order, merged records
+        dropped), ``shipments`` (re-pointed copy; only if given),
+        ``merged`` (``merged_id, kept_id, group``: one row per merged
+        record) and ``nulled`` (the :func:`invalid_contacts` rows that were
+        set to missing).
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"customer_id": ["K1", "K2", "K3"],
+    ...                   "name": ["HENGXIN FOODS CO LTD", "Hengxin Foods Co., Ltd.", "Anda Retail"],
+    ...                   "phone": ["+86 100 1234 5678", "+86 100 1234 5678", None],
+    ...                   "email": [None, "wei@hx.example", "info anda.example"],
+    ...                   "signup_date": ["2025-03-01", "2024-01-10", "2024-05-05"],
+    ...                   "last_updated": ["2025-06-01", "2024-02-01", "2024-05-05"]})
+    >>> out = clean_master(m)
+    >>> out["customers"][["customer_id", "email", "last_updated"]].values.tolist()
+    [['K2', 'wei@hx.example', '2025-06-01'], ['K3', nan, '2024-05-05']]
+    >>> out["merged"].values.tolist()
+    [['K1', 'K2', 1]]
+    """
+    check_columns(master, [id_column, "name", "phone", "email", signup, updated], "master")
+    nulled = invalid_contacts(master, id_column=id_column)
+    out = master.copy()
+    for field in ("email", "phone"):
+        bad = nulled.loc[nulled["field"] == field, id_column]
+        out[field] = out[field].astype(object)
+        out.loc[out[id_column].isin(bad), field] = np.nan
+    groups = duplicate_groups(out, id_column=id_column)
+    signup_dates = pd.to_datetime(out[signup], errors="coerce", format="mixed")
+    updated_dates = pd.to_datetime(out[updated], errors="coerce", format="mixed")
+    for col, dates in ((signup, signup_dates), (updated, updated_dates)):
+        bad = dates.isna()
+        if bad.any():
+            raise ValueError(f"master column {col!r} has missing or unparseable dates at customers "
+                             f"{_preview(out.loc[bad, id_column])}")
+    position = pd.Series(np.arange(len(out)), index=out[id_column].to_numpy())
+    merged_rows = []
+    drop = []
+    for group, members in groups.groupby("group", sort=True):
+        rows = position[members[id_column]].to_numpy()
+        order = sorted(rows, key=lambda i: (signup_dates.iloc[i], str(out[id_column].iloc[i])))
+        keep, others = order[0], order[1:]
+        donors = sorted(others, key=lambda i: updated_dates.iloc[i], reverse=True)
+        for col in out.columns:
+            if col in (id_column, signup, updated):
+                continue
+            if _blank_to_none(out.iat[keep, out.columns.get_loc(col)]) is None:
+                for d in donors:
+                    value = _blank_to_none(out.iat[d, out.columns.get_loc(col)])
+                    if value is not None:
+                        out.iat[keep, out.columns.get_loc(col)] = value
+                        break
+        first, last = signup_dates.iloc[rows].min(), updated_dates.iloc[rows].max()
+        for col, value in ((signup, first), (updated, last)):
+            original = out[col]
+            if pd.api.types.is_datetime64_any_dtype(original.dtype):
+                out.iat[keep, out.columns.get_loc(col)] = value
+            else:
+                out.iat[keep, out.columns.get_loc(col)] = value.strftime("%Y-%m-%d")
+        for i in others:
+            merged_rows.append((out[id_column].iloc[i], out[id_column].iloc[keep], int(group)))
+            drop.append(i)
+    merged = pd.DataFrame(merged_rows, columns=["merged_id", "kept_id", "group"])
+    result = {"customers": out.drop(index=out.index[drop]).reset_index(drop=True), "merged": merged,
+              "nulled": nulled}
+    if shipments is not None:
+        check_columns(shipments, [id_column], "shipments")
+        unknown = ~shipments[id_column].isin(master[id_column])
+        if unknown.any():
+            raise ValueError(f"shipments refer to customers not in master: "
+                             f"{_preview(shipments.loc[unknown, id_column].unique())}")
+        moved = shipments.copy()
+        moved[id_column] = moved[id_column].replace(dict(zip(merged["merged_id"], merged["kept_id"])))
+        result["shipments"] = moved
+    return result
+
+
+def _need_columns(df, columns, name: str) -> None:
+    """Like check_columns, but an empty frame is allowed (nothing to load)."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame; got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{name} is missing column(s) {missing}; it has {_preview(df.columns, 12)}")
+
+
+def _iso_dates(frame: pd.DataFrame, column: str, name: str, id_column: str) -> pd.Series:
+    """A date column parsed to Timestamps; missing or unparseable dates raise, naming the rows' ids."""
+    dates = pd.to_datetime(frame[column], errors="coerce", format="mixed")
+    bad = dates.isna()
+    if bad.any():
+        raise ValueError(f"{name} column {column!r} has missing or unparseable dates at "
+                         f"{_preview(frame.loc[bad, id_column])}")
+    return dates
+
+
+def _logistics_prepared(master, shipments, merged) -> dict:
+    """The rows of each logistics table, with the matching keys computed (no cleaning)."""
+    _need_columns(master, _MASTER_COLUMNS, "master")
+    for col in ("name", "phone", "email") if len(master) else ():  # (empty: nothing to check)
+        _text_column(master, col)
+    shippers = master[list(_MASTER_COLUMNS)].copy()
+    for col in ("signup_date", "last_updated"):
+        shippers[col] = _iso_dates(shippers, col, "master", "customer_id")
+    # a blank name keeps itself as key, so the name CHECK (not the key) reports it
+    shippers["name_key"] = [normalise_name(v) or v for v in master["name"]]
+    shippers["phone_key"] = [normalise_phone(v) for v in master["phone"]]
+    shippers["email_key"] = [_email_key(v) for v in master["email"]]
+    prepared = {"shippers": _records(shippers, LOGISTICS_TABLE_COLUMNS["shippers"])}
+    if shipments is not None:
+        _need_columns(shipments, _SHIPMENT_COLUMNS, "shipments")
+        frame = shipments[list(_SHIPMENT_COLUMNS)].copy()
+        frame["date"] = _iso_dates(frame, "date", "shipments", "shipment_id")
+        frame = frame.rename(columns={"date": "ship_date"})
+        prepared["shipments"] = _records(frame, LOGISTICS_TABLE_COLUMNS["shipments"])
+    if merged is not None:
+        _need_columns(merged, ["merged_id", "kept_id"], "merged")
+        prepared["shipper_merges"] = _records(merged, LOGISTICS_TABLE_COLUMNS["shipper_merges"])
+    return prepared
+
+
+def build_logistics_database(conn, master, shipments=None, merged=None) -> dict:
+    """Load the logistics provider's shippers and shipments in ONE transaction.
+
+    ``master`` (the customer master of :func:`scm_course.data.load_logistics`
+    or its :func:`clean_master` version), ``shipments`` and ``merged`` (the
+    ``merged`` table of :func:`clean_master`) go into the tables of
+    :data:`LOGISTICS_SCHEMA_SQL`.  The loader only adds the matching keys
+    (``name_key`` by :func:`normalise_name`, ``phone_key`` by
+    :func:`normalise_phone`, ``email_key`` case-folded); it does not clean.
+    The database's constraints decide: the raw master is rejected (a
+    malformed e-mail, then a second record of the same company), the cleaned
+    one loads.  Values are bound to placeholders; nothing is formatted into
+    SQL.
+
+    Returns
+    -------
+    dict
+        Rows inserted per table.
+
+    Raises
+    ------
+    ValueError
+        If a row breaks a key, NOT NULL, UNIQUE or CHECK constraint; the
+        message names the table, the row and the constraint, and the
+        database is left exactly as it was (rollback).
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> m = pd.DataFrame({"customer_id": ["K1"], "name": ["Anda Retail Co., Ltd."], "industry": ["retail"],
+    ...                   "city": ["Hefei"], "contact_name": [None], "phone": ["+86 100 1234 5678"],
+    ...                   "email": ["li@anda.example"], "signup_date": ["2024-05-05"],
+    ...                   "last_updated": ["2025-01-02"]})
+    >>> build_logistics_database(conn, m)
+    {'shippers': 1}
+    >>> query(conn, "SELECT name_key, phone_key FROM shippers").values.tolist()
+    [['andaretail', '+8610012345678']]
+    """
+    conn = connect(conn)
+    prepared = _logistics_prepared(master, shipments, merged)
+    sqlite_conn = _is_sqlite(conn)
+    if sqlite_conn:
+        saved_level = conn.isolation_level
+        conn.isolation_level = None  # explicit BEGIN/COMMIT: schema and rows in one transaction
+    cur = conn.cursor()
+    counts = {}
+    try:
+        if sqlite_conn:
+            cur.execute("BEGIN")
+        for statement in (s.strip() for s in LOGISTICS_SCHEMA_SQL.split(";")):
+            if statement:
+                cur.execute(statement)
+        for name, rows in prepared.items():
+            columns = LOGISTICS_TABLE_COLUMNS[name]
+            sql = _sql(conn, f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+            for i, row in enumerate(rows):
+                try:
+                    cur.execute(sql, row)
+                except (sqlite3.IntegrityError, *_integrity_errors(conn)) as err:
+                    raise _constraint_error(conn, name, columns, i, row, err) from err
+            counts[name] = len(rows)
+        if sqlite_conn:
+            cur.execute("COMMIT")
+        else:
+            conn.commit()
+    except BaseException:
+        if sqlite_conn:
+            if conn.in_transaction:
+                cur.execute("ROLLBACK")
+        else:
+            conn.rollback()
+        raise
+    finally:
+        if sqlite_conn:
+            conn.isolation_level = saved_level
+    return counts
+
+
+_Q_SHIPPER_RESOLVE = """
+SELECT customer_id FROM shippers WHERE customer_id = ?
+UNION SELECT kept_id FROM shipper_merges WHERE merged_id = ?"""
+_Q_SHIPPER_PROFILE = """
+SELECT s.customer_id, s.name, s.industry, s.city, s.contact_name, s.phone, s.email, s.signup_date,
+       s.last_updated, COUNT(t.shipment_id) AS shipments, COALESCE(SUM(t.revenue), 0) AS revenue,
+       COALESCE(SUM(t.revenue - t.direct_cost - t.service_cost), 0) AS profit,
+       MIN(t.ship_date) AS first_shipment, MAX(t.ship_date) AS last_shipment
+FROM shippers s LEFT JOIN shipments t ON t.customer_id = s.customer_id
+WHERE s.customer_id = ?
+GROUP BY s.customer_id, s.name, s.industry, s.city, s.contact_name, s.phone, s.email, s.signup_date,
+         s.last_updated"""
+_Q_SHIPPER_SHIPMENTS = """SELECT shipment_id, ship_date, revenue, direct_cost, service_cost FROM shipments
+WHERE customer_id = ? ORDER BY ship_date, shipment_id"""
+_Q_SHIPPER_MERGED = "SELECT merged_id FROM shipper_merges WHERE kept_id = ? ORDER BY merged_id"
+
+
+def shipper_360(conn, customer_id) -> dict:
+    """The customer 360 view (客户360视图) of one shipper in the logistics CRM database.
+
+    ``customer_id`` may also be the id of a merged record: it is resolved to
+    the record it was merged into (old ids on old documents still find the
+    customer).  Four parameterised queries.
+
+    Returns
+    -------
+    dict
+        ``profile`` (one-row DataFrame: master fields, ``shipments,
+        revenue, profit`` (after direct cost and cost to serve),
+        ``first_shipment, last_shipment``), ``shipments`` (the log, oldest
+        first), ``merged_ids`` (list of ids merged into it) and
+        ``customer_id`` (the resolved id).
+
+    Raises
+    ------
+    KeyError
+        If the id is neither a shipper nor a merged record.
+
+    Examples
+    --------
+    >>> conn = connect()
+    >>> m = pd.DataFrame({"customer_id": ["K1"], "name": ["Anda Retail"], "industry": [None], "city": [None],
+    ...                   "contact_name": [None], "phone": [None], "email": [None],
+    ...                   "signup_date": ["2024-05-05"], "last_updated": ["2024-05-05"]})
+    >>> _ = build_logistics_database(conn, m, merged=pd.DataFrame({"merged_id": ["K9"], "kept_id": ["K1"]}))
+    >>> view = shipper_360(conn, "K9")
+    >>> view["customer_id"], view["merged_ids"], int(view["profile"].loc[0, "shipments"])
+    ('K1', ['K9'], 0)
+    """
+    conn = connect(conn)
+    if not isinstance(customer_id, str) or not customer_id.strip():
+        raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
+    found = query(conn, _sql(conn, _Q_SHIPPER_RESOLVE), (customer_id, customer_id))
+    if found.empty:
+        raise KeyError(f"customer_id {customer_id!r} is neither a shipper nor a merged record in the database")
+    resolved = str(found.iloc[0, 0])
+    return {"customer_id": resolved,
+            "profile": query(conn, _sql(conn, _Q_SHIPPER_PROFILE), (resolved,)),
+            "shipments": query(conn, _sql(conn, _Q_SHIPPER_SHIPMENTS), (resolved,)),
+            "merged_ids": query(conn, _sql(conn, _Q_SHIPPER_MERGED), (resolved,))["merged_id"].tolist()}
