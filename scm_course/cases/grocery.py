@@ -265,10 +265,10 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
     for name in ("survey", "shelf_checks"):
         unknown = set(tables[name]["category"]) - set(tables["categories"]["category"])
         if unknown:
-            raise ValueError(f"{name}: unknown category {sorted(unknown)[0]!r}; {_RESTORE}")
+            raise ValueError(f"{name}: unknown category {min(unknown)!r}; {_RESTORE}")
     unknown = set(tables["survey"]["reaction"]) - set(REACTIONS)
     if unknown:
-        raise ValueError(f"survey: unknown reaction {sorted(unknown)[0]!r}; allowed: {list(REACTIONS)}")
+        raise ValueError(f"survey: unknown reaction {min(unknown)!r}; allowed: {list(REACTIONS)}")
     return tables
 
 
