@@ -46,9 +46,18 @@ def test_student_version_holds_no_solution_and_no_hidden_test(item):
                       for block in _SOLUTION.findall(spec[1]) for line in block.splitlines()
                       if len(line.strip()) > 12}
     assert solution_lines, "the master has no solution code"
+    public, in_solution = [], False  # the master's own text outside solution blocks
+    for spec in item.cells:
+        if len(spec) < 2:  # the GRADER placeholder
+            continue
+        if spec[0] == "raw":
+            in_solution = spec[1] == "# BEGIN SOLUTION" or (in_solution and spec[1] != "# END SOLUTION")
+        elif spec[0] == "code" or not in_solution:
+            public.append(_SOLUTION.sub("", spec[1]) if spec[0] == "code" else spec[1])
+    public_lines = {line.strip() for text in public for line in text.splitlines()}
     student = json.loads(item.student.read_text(encoding="utf-8"))
     text = "\n".join("".join(c["source"]) for c in student["cells"])
-    leaked = sorted(line for line in solution_lines if line in text)
+    leaked = sorted(line for line in solution_lines - public_lines if line in text)
     assert not leaked, f"{item.student.name} shows solution lines: {leaked[:3]}"
     tests = student["metadata"]["otter"]["tests"]
     assert tests and all("hidden=False" in t and "hidden=True" not in t for t in tests.values())

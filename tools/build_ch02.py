@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "02_customer_service.ipynb"
@@ -31,8 +31,8 @@ import pandas as pd
 from scm_course import service as svc, data
 from scm_course.plots import service as views
 from scm_course.apps import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 EXERCISES = {
@@ -95,13 +95,11 @@ There is no automatic check: discuss your statement in class.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    if n == 6:
-        return cells + (answer_cells or [md("*Your statement (你的回答):*")])
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch02.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    if n == 6:  # open-ended: graded by the instructor
+        return open_question(n, EXERCISES[n], SOLUTIONS[n])
+    return question(n, f"ch02.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -521,8 +519,8 @@ StockoutApp()
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables defined in the chapter, so run the chapter first.
 """)
 
@@ -550,7 +548,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -560,48 +558,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 2 — Customer service and its elements: solutions (客户服务及其要素：习题解答)
-
-Worked solutions to the exercises of Chapter 2, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- compute the perfect-order rate (完美订货率) of a customer segment (exercise 1);
-- break the order cycle (订货周期) into stages and compare periods (exercise 2);
-- locate the source of a satisfaction shortfall with the gap model (客户满意度模型) (exercise 3);
-- compute expected lost sales from a tree of stockout reactions (缺货反应) (exercise 4);
-- see how the lateness tolerance shapes an on-time rate (exercise 5);
-- write a customer-service policy with measurable standards (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| perfect order | 完美订货 |
-| on-time delivery rate | 准时交货率 |
-| order cycle | 订货周期 |
-| order processing | 订单处理 |
-| gap | 差异 |
-| performance standards | 绩效标准 |
-| stockout | 缺货 |
-| lost sale | 失销 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, loaded as in the chapter:
-"""),
-    code("""
-orders, lines = data.load_fulfilment(), data.load_fulfilment_lines()
-"""),
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -681,31 +637,12 @@ A standard missed two months in a row leads to a written corrective-action plan 
 }
 
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- A segment's perfect-order rate can be far below the company's; filter before you judge (exercise 1).
-- The order-cycle breakdown shows which stage a peak season strains: here processing (exercise 2).
-- The chain gaps add up to the satisfaction gap, so the largest one is the first lever; over-promising (gap 4) acts later, through expectations (exercise 3).
-- When most lost sales come from store switching, substitutes help little and availability helps most (exercise 4).
-- The lateness tolerance can make any on-time rate look good: state it with the rate (exercise 5).
-- A written policy turns the measures into standards with owners, reports and consequences (exercise 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch02"), (SOLUTIONS_NB, solution_cells(), "ch02s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch02")]
 
 
 def main(argv=None) -> int:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "03_service_level_cost.ipynb"
@@ -31,8 +31,8 @@ import pandas as pd
 from scm_course import tradeoff as tr, service, data
 from scm_course.plots import tradeoff as views
 from scm_course.apps import SafetyStockApp, ServiceCostApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 EXERCISES = {
@@ -94,13 +94,11 @@ There is no automatic check: discuss your draft in class.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    if n == 6:
-        return cells + (answer_cells or [md("*Your policy (你的客户服务策略):*")])
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch03.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    if n == 6:  # open-ended: graded by the instructor
+        return open_question(n, EXERCISES[n], SOLUTIONS[n])
+    return question(n, f"ch03.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -488,8 +486,8 @@ After the action, the loop starts again: measure the next months against the sam
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables defined in the chapter, so run the chapter first.
 """)
 
@@ -517,7 +515,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -527,50 +525,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 3 — Service level, inventory and cost: solutions (服务水平、库存与成本：习题解答)
-
-Worked solutions to the exercises of Chapter 3, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- compute a safety stock (安全库存) for a target cycle service level over a lead time (exercise 1);
-- compute a fill rate (订单满足率) with the loss function and see how the lot size changes it (exercise 2);
-- find the profit-maximising stock with the critical ratio (临界比) (exercise 3);
-- measure the shift of the service cost curve (服务成本曲线右移) after information sharing (exercise 4);
-- run the control loop of service performance (客户服务绩效的衡量和控制) on real-looking data (exercise 5);
-- write a customer service policy that meets the seed's four requirements (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| cycle service level | 周期服务水平 |
-| safety stock / safety factor | 安全库存 / 安全系数 |
-| fill rate | 订单满足率 / 订单完成率 |
-| standard normal loss function | 标准正态损失函数 |
-| critical ratio | 临界比 |
-| service cost curve | 服务成本曲线 |
-| information sharing | 信息共享 |
-| perfect order | 完美订货 |
-| performance standard / corrective action | 绩效标准 / 纠正性措施 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    code("""
-orders = data.load_fulfilment()
-monthly = service.metrics_by_period(orders).loc["2025"]
-"""),
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -641,30 +595,12 @@ report["status"].value_counts()
 }
 
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- Safety stock grows with √L, not with L: independent weeks partly cancel out (exercise 1).
-- The fill rate depends on the lot size, the cycle service level does not: smaller lots mean more cycles at risk (exercise 2).
-- The profit-maximising stock is set by the critical ratio m / (m + h), and the brute-force maximum of the profit curve agrees (exercise 3).
-- Less uncertainty lets the same stock buy much more service: the service cost curve shifts right (exercise 4).
-- Control compares measured performance with a standard and a tolerance, and acts only where the variance calls for it (exercise 5).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch03"), (SOLUTIONS_NB, solution_cells(), "ch03s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch03")]
 
 
 def main(argv=None) -> int:

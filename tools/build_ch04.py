@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "04_service_priorities.ipynb"
@@ -29,8 +29,8 @@ SETUP = [
 import pandas as pd
 from scm_course import priority as pr, data, tradeoff
 from scm_course.apps import ABCApp, OrderPriorityApp, VolumeProfitApp, ContributionMatrixApp, WeightedScoresApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 EXERCISES = {
@@ -90,13 +90,11 @@ There is no automatic check: discuss your reply in class.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    if n == 6:
-        return cells + (answer_cells or [md("*Your reply (你的回答):*")])
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch04.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    if n == 6:  # open-ended: graded by the instructor
+        return open_question(n, EXERCISES[n], SOLUTIONS[n])
+    return question(n, f"ch04.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -534,8 +532,8 @@ WeightedScoresApp(scores, weights)
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables defined in the chapter, so run the chapter first.
 """)
 
@@ -561,7 +559,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -571,59 +569,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 4 — Setting customer service priorities: solutions (设定客户服务优先级：习题解答)
-
-Worked solutions to the exercises of Chapter 4, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- classify items with ABC analysis (ABC分析法) on a measure you choose, and apply the cut-off rule (exercise 1);
-- compute an order service priority (订单服务优先级) and predict how a change of importance (重要度) moves it (exercise 2);
-- place products in the volume × profit-contribution matrix (利润贡献度) under a different split rule (exercise 3);
-- turn a customer–product contribution matrix (客户—产品组合贡献矩阵) into a service policy (exercise 4);
-- apply the weighted-average method (加权平均法) and see what the weights change (exercise 5);
-- defend a service-priority scheme with numbers (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| ABC analysis | ABC分析法 |
-| order service priority | 订单服务优先级 |
-| importance | 重要度 |
-| profit contribution | 利润贡献度 |
-| customer–product contribution matrix | 客户—产品组合贡献矩阵 |
-| inventory availability | 库存可得性 |
-| delivery speed | 交付速度 |
-| weighted-average method | 加权平均法 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    code("""
-tables = data.load_distributor()
-products, customers, lines = tables["products"], tables["customers"], tables["order_lines"]
-per_product = (lines.groupby("product_id")[["revenue", "margin", "quantity"]].sum()
-               .reindex(products["product_id"], fill_value=0))
-sold = per_product[per_product["quantity"] > 0]
-"""),
-    code("""
-op = data.load_instance("order_priority")
-rank = pd.Series(op["profit_rank"], index=op["products"])
-importance = pd.Series(op["importance"], index=op["products"])
-sr = data.load_instance("supplier_ratings")
-scores = pd.DataFrame({f"S{k}": sr[f"supplier_{k}_mean"] for k in (1, 2, 3)}, index=sr["attributes"]).T
-"""),
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -699,30 +644,12 @@ If a class V customer buys a lost-sale product (importance 1), the order priorit
 }
 
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- Class sizes in an ABC analysis depend on the measure: units, revenue and margin rank the same products differently (exercise 1).
-- One changed importance code moves a product through the whole order queue, and pushes every product it overtakes back one place (exercise 2).
-- The split rule is a decision too: with skewed sales, mean splits put most products in the low-low quadrant (exercise 3).
-- A matrix generated from weights and the textbook's judgement table agree on most cells, but not on all, and each difference changes a service promise (exercise 4).
-- Weights change the scores, but not a ranking in which one supplier is better on every element (exercise 5).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch04"), (SOLUTIONS_NB, solution_cells(), "ch04s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch04")]
 
 
 def main(argv=None) -> int:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "05_service_audit.ipynb"
@@ -29,8 +29,8 @@ SETUP = [
 import pandas as pd
 from scm_course import audit, service, priority as pr, data
 from scm_course.apps import AuditApp, SegmentApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 DATA_CELL = code("""
@@ -90,11 +90,9 @@ Answer with a whole number.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch05.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    return question(n, f"ch05.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -479,8 +477,8 @@ The last period holds only the first days of January 2026: judge it when the mon
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables defined in the chapter (`survey`, `dealers`, `step1`, `monthly`), so run the chapter first.
 """)
 
@@ -508,7 +506,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -518,47 +516,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 5 — The customer service audit: solutions (客户服务审计：习题解答)
-
-Worked solutions to the exercises of Chapter 5, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- reproduce a relative performance from respondent-level data and spot a misprint (exercise 1);
-- test differences between two firms and read the significance marks (exercise 2);
-- place elements in the competitive position matrix (竞争地位矩阵) under a different parity band (exercise 3);
-- read the performance evaluation matrix (绩效评估矩阵) under different cut-offs (exercise 4);
-- segment customers by cluster analysis (群组分析法) (exercise 5);
-- apply the control loop of service performance to a monthly series (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| relative performance | 相对绩效 |
-| competitive position matrix | 竞争地位矩阵 |
-| performance evaluation matrix | 绩效评估矩阵 |
-| cluster analysis | 群组分析法 |
-| performance standard | 绩效标准 |
-| corrective action | 纠正性措施 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    DATA_CELL,
-    code("""
-monthly = service.metrics_by_period(data.load_fulfilment())
-"""),
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -621,30 +578,12 @@ error_free.round(3)
     ],
 }
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- Recomputing from raw data catches misprints: row 6 is −0.26, not −0.24 (exercise 1).
-- With 200 respondents small differences are significant; significance says a difference is real, not that it matters (exercise 2).
-- The parity band and the cut-offs are judgements; state them, and see which elements change place when they move (exercises 3 and 4).
-- The number of segments is a choice too: compare the segments for k = 3 and k = 4 (exercise 5).
-- A control loop separates months to watch (within tolerance) from months that need corrective action (exercise 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch05"), (SOLUTIONS_NB, solution_cells(), "ch05s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch05")]
 
 
 def main(argv=None) -> int:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "06_customer_value.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "06_customer_value_solutions.ipynb"
@@ -30,8 +30,8 @@ import pandas as pd
 from scm_course import value, tradeoff as tr, data
 from scm_course.plots import value as views, tradeoff as tr_views
 from scm_course.apps.value import CustomerValueApp, RetentionApp, CohortApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 DATA_CELL = code("""
@@ -88,11 +88,9 @@ Answer with a share or a percentage.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch06.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    return question(n, f"ch06.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -485,8 +483,8 @@ This is the BTYD answer to the seed's three dimensions: retention duration (P(al
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 Exercise 6 uses the `cohorts` table of section 5, so run the chapter first.
 """)
 
@@ -516,7 +514,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + SECTION_6 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -526,45 +524,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 6 — Customer value and customer lifetime value: solutions (客户价值与客户终身价值：习题解答)
-
-Worked solutions to the exercises of Chapter 6, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- compute customer value (客户价值) as a ratio and tell it from the net value (exercise 1);
-- score competing offers on weighted value elements (exercise 2);
-- compute customer lifetime value (客户终身价值) with retention and discounting (exercise 3);
-- find the break-even retention rate for an acquisition cost (exercise 4);
-- compute the new customers (新增客户) a growth target needs (exercise 5);
-- read retention from a cohort table (客户群表) (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| value ratio | 价值比率 |
-| total cost of ownership | 所有权总成本 |
-| customer lifetime value | 客户终身价值 |
-| retention rate | 客户保持率 |
-| acquisition cost | 获客成本 |
-| new / existing customers | 新增客户 / 原有客户 |
-| cohort | 客户群 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    DATA_CELL,
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -624,31 +583,12 @@ round(answer_6, 4)
     ],
 }
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- The value ratio and the net value answer different questions: how much per yuan, and how much in total (exercise 1).
-- The weights of the value elements are the customer's, and they decide which offer wins (exercise 2).
-- Discounting and the timing of the first margin change CLV a lot; state both (exercise 3).
-- Acquisition pays only above a break-even retention rate (exercise 4).
-- Low retention makes growth expensive: most new customers only replace lost ones (exercise 5).
-- Cohort tables show retention as it is, not as assumed (exercise 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch06"), (SOLUTIONS_NB, solution_cells(), "ch06s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch06")]
 
 
 def main(argv=None) -> int:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "07_customer_classification.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "07_customer_classification_solutions.ipynb"
@@ -28,8 +28,8 @@ SETUP = [
 import pandas as pd
 from scm_course import crm, data, segment as sg, priority as pr
 from scm_course.apps.segment import RFMApp, ClusterApp, WhaleCurveApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 DATA_CELL = code("""
@@ -86,11 +86,9 @@ Answer with a whole number.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch07.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    return question(n, f"ch07.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -430,8 +428,8 @@ The unprofitable quarter is not dropped blindly: raising minimum shipment sizes,
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables defined in the chapter (`customers`, `shipments`, `rfm`, `profitability`, `AS_OF`), so run the chapter first.
 """)
 
@@ -461,7 +459,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + [EXERCISE_INTRO]
     for n in range(1, 7):
         cells += exercise_cells(n)
@@ -471,43 +469,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 7 — Customer information and classification: solutions (客户信息与客户分类管理：习题解答)
-
-Worked solutions to the exercises of Chapter 7, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- measure the timeliness of a customer master and count the records to merge (exercises 1 and 2);
-- score customers by RFM and read the named segments (exercise 3);
-- read the whale curve and see how the cost to serve changes customer profitability (exercises 4 and 5);
-- identify key accounts by stated criteria (exercise 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| stale record | 过时记录 |
-| duplicate record | 重复记录 |
-| RFM | 最近一次消费、消费频率、消费金额 |
-| whale curve | 鲸鱼曲线 |
-| cost to serve | 服务成本 |
-| key account | 大客户 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    DATA_CELL,
-    MODEL_CELL,
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -570,29 +531,12 @@ answer_6
     ],
 }
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- Timeliness and duplicates are measurable: about one record in eight is stale and about 3 % of the companies were entered twice (exercises 1 and 2).
-- Named RFM segments follow from the R × F map; a segment is more than one cell (exercise 3).
-- The whale curve peaks well above 100 %, and a higher cost to serve pushes more small, frequent shippers below zero (exercises 4 and 5).
-- Key accounts need value *and* activity: top-profit customers that stopped shipping are at risk, not key accounts (exercise 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch07"), (SOLUTIONS_NB, solution_cells(), "ch07s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch07")]
 
 
 def main(argv=None) -> int:

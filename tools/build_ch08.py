@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import LANGUAGE_CELL, PLACEHOLDER, ROOT, code, md, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "08_crm_supply_chain.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "08_crm_supply_chain_solutions.ipynb"
@@ -29,8 +29,8 @@ import pandas as pd
 from scm_course import data, demand as dm
 from scm_course.plots import demand as views
 from scm_course.apps.demand import ForecastApp, BullwhipApp
-from scm_course.exercises import check
 """),
+    GRADER,
 ]
 
 DATA_CELL = code("""
@@ -80,11 +80,9 @@ Answer with its name, e.g. `"quality"`.
 }
 
 
-def exercise_cells(n: int, answer_cells=None):
-    cells = [md(EXERCISES[n])]
-    cells += answer_cells or [code(PLACEHOLDER.format(n=n))]
-    cells.append(code(f'check("ch08.q{n}", answer_{n})'))
-    return cells
+def exercise_cells(n: int):
+    """Exercise ``n`` as an otter-grader question (solution and tests in the master only)."""
+    return question(n, f"ch08.q{n}", EXERCISES[n], SOLUTIONS[n])
 
 
 # --------------------------------------------------------------------------
@@ -388,8 +386,8 @@ The seed's conclusion: managing demand, information, service, collaboration, ris
 EXERCISE_INTRO = md("""
 ## Exercises (练习)
 
-Each exercise has an answer cell and a check cell.
-Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: ✅ correct, ❌ not yet (with a hint), ⏳ not answered.
+Each exercise has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
+Replace `None` with your answer (computed with the package, or read from an app), run both cells, and read the feedback: "passed" when it is right, otherwise the message says what is wrong (with a hint) or that the answer is still missing.
 The exercises use the variables of the chapter (`tables`, `weekly`), so run the chapter first.
 """)
 
@@ -421,7 +419,7 @@ SUMMARY = [
 ]
 
 
-def student_cells():
+def master_cells():
     cells = INTRO + SECTION_1 + SECTION_2 + SECTION_3 + SECTION_4 + SECTION_5 + SECTION_6 + SECTION_7
     cells.append(EXERCISE_INTRO)
     for n in range(1, 7):
@@ -432,41 +430,6 @@ def student_cells():
 # --------------------------------------------------------------------------
 # the solutions
 # --------------------------------------------------------------------------
-SOLUTION_SETUP = [
-    md("""
-# Chapter 8 — CRM in the supply chain: solutions (供应链中的客户关系管理：习题解答)
-
-Worked solutions to the exercises of Chapter 8, each computed with the course package and confirmed by the same check as in the chapter.
-For instructors and for students who have tried first.
-"""),
-    md("""
-## Learning objectives practised (学习目标)
-
-The exercises check that you can:
-
-- make an exponential-smoothing forecast for the next period and measure the error of a moving average (exercises 1 and 2);
-- read the bullwhip ratios of a simulated chain (exercise 3);
-- rate risks in the likelihood × impact matrix (exercise 4);
-- score a KPI scorecard and read its perspectives (exercises 5 and 6).
-"""),
-    md("""
-## Key terms (术语)
-
-| English | 中文 |
-|---|---|
-| exponential smoothing | 指数平滑法 |
-| mean absolute deviation (MAD) | 平均绝对偏差 |
-| bullwhip effect | 牛鞭效应 |
-| risk matrix | 风险矩阵 |
-| KPI scorecard | KPI 记分卡 |
-"""),
-    *SETUP,
-    md("""
-The data the exercises use, built as in the chapter:
-"""),
-    DATA_CELL,
-]
-
 SOLUTIONS = {
     1: [
         md("""
@@ -530,29 +493,12 @@ answer_6
     ],
 }
 
-SOLUTION_SUMMARY = md("""
-## Summary (小结)
-
-- The next forecast of exponential smoothing moves a share α of the way from the last forecast towards the last demand (exercise 1); the MAD of a moving average shows the noise it cannot foresee (exercise 2).
-- Without shared demand the order variance multiplies stage by stage; sharing delays the point where it reaches four times the demand variance (exercise 3).
-- A register rated by likelihood × impact shows the few risks that need a plan (exercise 4).
-- An overall score near target can hide a weak perspective: read the perspectives (exercises 5 and 6).
-""")
-
-
-def solution_cells():
-    cells = list(SOLUTION_SETUP)
-    for n in range(1, 7):
-        cells += exercise_cells(n, answer_cells=SOLUTIONS[n])
-    return cells + [SOLUTION_SUMMARY]
-
-
 # --------------------------------------------------------------------------
 
 
 def notebooks():
-    """(path, cells, cell-id prefix) of every notebook this script writes."""
-    return [(STUDENT, student_cells(), "ch08"), (SOLUTIONS_NB, solution_cells(), "ch08s")]
+    """The otter-grader master of this chapter: student and solution versions are made from it."""
+    return [Assignment(STUDENT, SOLUTIONS_NB, master_cells(), "ch08")]
 
 
 def main(argv=None) -> int:

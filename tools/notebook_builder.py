@@ -120,6 +120,24 @@ def question(n: int, qid: str, prompt: str, solution, points: int = 1):
     ]
 
 
+def open_question(n: int, prompt: str, solution, points: int = 1):
+    """Cells of an open-ended exercise ``n``: graded by the instructor (otter ``manual``).
+
+    The student version has otter's answer prompt in place of ``solution``
+    (markdown cells: a model answer for the solution version).
+    """
+    if any(spec[0] != "md" for spec in solution):
+        raise ValueError(f"open question {n}: the model answer must be markdown cells only")
+    return [
+        raw(f"# BEGIN QUESTION\nname: q{n}\nmanual: true\npoints: {points}"),
+        md(prompt),
+        raw("# BEGIN SOLUTION"),
+        *solution,
+        raw("# END SOLUTION"),
+        raw("# END QUESTION"),
+    ]
+
+
 @dataclass
 class Assignment:
     """An otter master notebook and the two versions written from it."""
