@@ -144,3 +144,19 @@ def test_schema_is_checked_after_the_checksum(copy):
     (copy / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="product_classes: column 'unit_cost' must hold numbers"):
         ap.load(copy)
+
+
+def _rewrite(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    sums = [f"{digest}  {name}" if s.endswith(name) else s
+            for s in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+
+
+def test_demand_must_name_known_distributors(copy):
+    text = (copy / "weekly_demand.csv").read_text(encoding="utf-8")
+    _rewrite(copy, "weekly_demand.csv", text.replace(",D30,", ",D31,", 1))
+    with pytest.raises(ValueError, match="weekly_demand: unknown distributor_id 'D31'"):
+        ap.load(copy)

@@ -57,22 +57,22 @@ from ..data import validate_table
 from ..tradeoff import lead_time_sd
 
 __all__ = [
-    "CASE_FOLDER",
-    "SEED",
-    "SCHEMA",
-    "CHANNELS",
     "BASE_MIX",
+    "CASE_FOLDER",
+    "CHANNELS",
     "CHANNEL_MIX",
-    "generate",
-    "write",
-    "load",
-    "pair_stats",
-    "cell_sums",
-    "PRODUCT_CUTOFFS",
-    "PRODUCT_LABELS",
     "CUSTOMER_CUTOFFS",
     "CUSTOMER_LABELS",
+    "PRODUCT_CUTOFFS",
+    "PRODUCT_LABELS",
+    "SCHEMA",
+    "SEED",
     "UNIFORM_AVAILABILITY",
+    "cell_sums",
+    "generate",
+    "load",
+    "pair_stats",
+    "write",
 ]
 
 CASE_FOLDER = "01_appliance_logistics"
@@ -298,7 +298,7 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
     for key, table in (("distributor_id", "distributors"), ("class_id", "product_classes")):
         unknown = set(demand[key]) - set(tables[table][key])
         if unknown:
-            raise ValueError(f"weekly_demand: unknown {key} {sorted(unknown)[0]!r}; {_RESTORE}")
+            raise ValueError(f"weekly_demand: unknown {key} {min(unknown)!r}; {_RESTORE}")
     return tables
 
 

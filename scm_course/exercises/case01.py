@@ -31,7 +31,7 @@ from ..cases import appliance as ap
 from ..i18n import t
 from . import WrongAnswer, describe, read_int, read_number, read_percent
 
-__all__ = ["QUESTIONS", "expected_answer", "case_classes", "case_matrix", "policy_costs", "MILLION_TOL"]
+__all__ = ["MILLION_TOL", "QUESTIONS", "case_classes", "case_matrix", "expected_answer", "policy_costs"]
 
 #: Tolerance of the answers in million CNY (two decimals).
 MILLION_TOL = 0.02
