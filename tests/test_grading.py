@@ -74,6 +74,26 @@ def test_solution_version_has_every_solution_and_passes(item):
         assert "All test cases passed!" in out, out
 
 
+@pytest.mark.parametrize("item", ASSIGNMENTS, ids=lambda a: a.name)
+def test_autograder_has_a_hidden_test_for_every_graded_question(item, tmp_path):
+    """The third version: otter's autograder zip, with the hidden tests the student never sees."""
+    import zipfile
+
+    from notebook_builder import master_notebook, otter_assign
+
+    graded = [re.match(r"# BEGIN QUESTION\nname: (q\d+)$", spec[1]) for spec in item.cells
+              if spec[0] == "raw" and spec[1].startswith("# BEGIN QUESTION")]
+    graded = sorted(m.group(1) for m in graded if m)  # open-ended ones carry "manual: true"
+    assert graded
+    dist = otter_assign(master_notebook(item), tmp_path, item.name)
+    (zip_path,) = (dist / "autograder").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as z:
+        tests = {Path(n).stem: z.read(n).decode() for n in z.namelist() if n.startswith("tests/")}
+    assert sorted(tests) == graded
+    for name, text in tests.items():
+        assert "hidden=True" in text and "hidden=False" in text, name
+
+
 def _answer_cell(nb, n):
     for cell in nb.cells:
         if cell.cell_type == "code" and re.search(rf"^answer_{n} = ", cell.source, re.M):
