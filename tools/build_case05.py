@@ -13,7 +13,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import (
+    GRADER,
+    LANGUAGE_CELL,
+    ROOT,
+    Assignment,
+    code,
+    md,
+    open_question,
+    question,
+    run,
+)
 
 CASE = ROOT / "casebook" / "05_3pl_customer_360"
 STUDENT = CASE / "05_3pl_customer_360.ipynb"
