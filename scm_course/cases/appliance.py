@@ -46,15 +46,13 @@ margin and the lead-time standard deviation valued at cost) with
 """
 from __future__ import annotations
 
-import hashlib
-import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..data import validate_table
 from ..tradeoff import lead_time_sd
+from ._files import read_tables, write_tables
 
 __all__ = [
     "BASE_MIX",
@@ -225,29 +223,12 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     return {"distributors": distributors, "product_classes": classes, "weekly_demand": demand}
 
 
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-    buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\n", float_format="%.6g")
-    return buffer.getvalue().encode("utf-8")
-
-
 def write(folder, seed: int = SEED) -> None:
     """Write the tables of :func:`generate` as ``<table>.csv`` plus ``SHA256SUMS`` into ``folder``.
 
     The same seed always gives the same bytes.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    sums = []
-    for name, frame in sorted(generate(seed).items()):
-        data = _csv_bytes(frame)
-        (folder / f"{name}.csv").write_bytes(data)
-        sums.append(f"{hashlib.sha256(data).hexdigest()}  {name}.csv\n")
-    (folder / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
+    write_tables(folder, generate(seed))
 
 
 def _default_folder() -> Path:
@@ -277,23 +258,7 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
     'Air conditioners'
     """
     folder = _default_folder() if folder is None else Path(folder)
-    sums_path = folder / "SHA256SUMS"
-    if not sums_path.is_file():
-        raise FileNotFoundError(f"{sums_path} is missing; {_RESTORE}")
-    expected = {}
-    for line in sums_path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        expected[name.strip()] = digest.strip()
-    tables = {}
-    for name, schema in SCHEMA.items():
-        path = folder / f"{name}.csv"
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing; {_RESTORE}")
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != expected.get(f"{name}.csv"):
-            raise ValueError(f"{path} does not match its checksum in SHA256SUMS (corrupted or truncated); {_RESTORE}")
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
-        tables[name] = validate_table(frame.replace("", np.nan), schema, name)
+    tables = read_tables(folder, SCHEMA, _RESTORE)
     demand = tables["weekly_demand"]
     for key, table in (("distributor_id", "distributors"), ("class_id", "product_classes")):
         unknown = set(demand[key]) - set(tables[table][key])

@@ -48,8 +48,6 @@ Examples
 """
 from __future__ import annotations
 
-import hashlib
-import io
 from collections.abc import Mapping
 from numbers import Real
 from pathlib import Path
@@ -57,7 +55,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data import validate_table
+from ._files import read_tables, write_tables
 
 __all__ = [
     "CASE_FOLDER",
@@ -197,29 +195,12 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     return {"categories": categories, "reaction_effects": effects, "survey": survey, "shelf_checks": shelf}
 
 
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-    buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\n", float_format="%.6g")
-    return buffer.getvalue().encode("utf-8")
-
-
 def write(folder, seed: int = SEED) -> None:
     """Write the tables of :func:`generate` as ``<table>.csv`` plus ``SHA256SUMS`` into ``folder``.
 
     The same seed always gives the same bytes.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    sums = []
-    for name, frame in sorted(generate(seed).items()):
-        data = _csv_bytes(frame)
-        (folder / f"{name}.csv").write_bytes(data)
-        sums.append(f"{hashlib.sha256(data).hexdigest()}  {name}.csv\n")
-    (folder / "SHA256SUMS").write_text("".join(sums), encoding="utf-8")
+    write_tables(folder, generate(seed))
 
 
 def _default_folder() -> Path:
@@ -245,23 +226,7 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
         or a table breaks its schema.
     """
     folder = _default_folder() if folder is None else Path(folder)
-    sums_path = folder / "SHA256SUMS"
-    if not sums_path.is_file():
-        raise FileNotFoundError(f"{sums_path} is missing; {_RESTORE}")
-    expected = {}
-    for line in sums_path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        expected[name.strip()] = digest.strip()
-    tables = {}
-    for name, schema in SCHEMA.items():
-        path = folder / f"{name}.csv"
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing; {_RESTORE}")
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != expected.get(f"{name}.csv"):
-            raise ValueError(f"{path} does not match its checksum in SHA256SUMS (corrupted or truncated); {_RESTORE}")
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
-        tables[name] = validate_table(frame.replace("", np.nan), schema, name)
+    tables = read_tables(folder, SCHEMA, _RESTORE)
     for name in ("survey", "shelf_checks"):
         unknown = set(tables[name]["category"]) - set(tables["categories"]["category"])
         if unknown:
