@@ -85,3 +85,20 @@ def test_notebooks_match_their_generator(builder):
         stored = _load(path)
         assert [(c.cell_type, c.source) for c in built.cells] == [(c["cell_type"], _src(c)) for c in stored["cells"]], \
             f"{path.name} differs from {builder.name}: run python tools/{builder.name} --execute"
+
+
+ALL_NOTEBOOKS = sorted([*ROOT.glob("chapters/**/*.ipynb"), *ROOT.glob("casebook/**/*.ipynb")])
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_relative_links_resolve(path):
+    """Every relative markdown link works from where the notebook is (student and solution versions)."""
+    broken = []
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for link in re.findall(r"\]\(([^)\s]+)\)", _src(cell)):
+            target = link.split("#", 1)[0]
+            if target and not re.match(r"^[a-z]+:", target) and not (path.parent / target).exists():
+                broken.append(link)
+    assert not broken, f"{path.name}: broken links {broken}"

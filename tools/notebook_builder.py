@@ -22,6 +22,7 @@ committed; see ``scm_course``'s README section "Exercises and grading").
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -188,6 +189,21 @@ def _renumber(nb, prefix: str):
     return nb
 
 
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _relink(text: str, source: Path, target: Path) -> str:
+    """Markdown links relative to folder ``source`` rewritten for a notebook in folder ``target``."""
+    def fix(match):
+        link = match.group(1)
+        if re.match(r"^([a-z]+:|#|/)", link):
+            return match.group(0)
+        path, hashpart = (link.split("#", 1) + [""])[:2]
+        new = os.path.relpath(source / path, target).replace(os.sep, "/")
+        return f"]({new}{'#' + hashpart if hashpart else ''})"
+    return _LINK.sub(fix, text)
+
+
 def versions(assignment: Assignment):
     """(student notebook, solution notebook) made by otter-grader from the master."""
     with tempfile.TemporaryDirectory(prefix="scm-course-assign-") as tmp:
@@ -204,6 +220,8 @@ def versions(assignment: Assignment):
             cell.metadata.pop("tags", None)
         if cell.cell_type == "code" and cell.source.startswith("import otter\ngrader = otter.Notebook("):
             cell.source = GRADER_CELL.format(filename=assignment.solutions.name)
+        if cell.cell_type == "markdown" and assignment.solutions.parent != assignment.student.parent:
+            cell.source = _relink(cell.source, assignment.student.parent, assignment.solutions.parent)
     return _renumber(student, assignment.prefix), _renumber(solution, assignment.prefix + "s")
 
 
