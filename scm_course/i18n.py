@@ -39,6 +39,7 @@ __all__ = [
     "has_label",
     "label_keys",
     "label_files",
+    "glossary",
     "use_course_fonts",
     "COURSE_FONT_FAMILY",
 ]
@@ -88,10 +89,58 @@ def label_files():
     return sorted((f for f in folder.iterdir() if f.name.endswith(".csv")), key=lambda f: f.name)
 
 
+GLOSSARY_FIELDS = ("key", "en", "zh", "definition_en", "definition_zh", "chapters")
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[dict, ...]:
+    text = resources.files("scm_course").joinpath("resources/glossary.csv").read_text("utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    if rows and tuple(rows[0]) != GLOSSARY_FIELDS:
+        raise ValueError(f"glossary.csv must have the columns {GLOSSARY_FIELDS}, got {tuple(rows[0])}")
+    out = []
+    for i, row in enumerate(rows, start=2):
+        empty = [f for f in GLOSSARY_FIELDS if not (row[f] or "").strip()]
+        if empty:
+            raise ValueError(f"glossary.csv line {i} ({row['key']!r}): empty {empty}")
+        out.append({**{f: row[f].strip() for f in GLOSSARY_FIELDS[:-1]}, "chapters": tuple(row["chapters"].split())})
+    return tuple(out)
+
+
+def glossary(chapter: str | None = None) -> list[dict]:
+    """The course glossary (术语表): one dict per key term, in course order.
+
+    Each term has ``key``, ``en``, ``zh``, ``definition_en``, ``definition_zh``
+    and ``chapters`` (the chapters and cases, e.g. ``("ch02", "case01")``, whose
+    key-terms table lists it; the first introduces it).  The one source is
+    ``scm_course/resources/glossary.csv``: the notebooks' key-terms tables, the
+    glossary pages (``chapters/glossary.md``, ``chapters/glossary.zh.md``) and
+    the labels ``term.<key>`` (``t("term.safety_stock")``) are all made from it.
+
+    Parameters
+    ----------
+    chapter : str, optional
+        Only the terms of this chapter or case, e.g. ``"ch03"`` or ``"case01"``.
+    """
+    rows = [dict(row) for row in _glossary()]
+    if chapter is None:
+        return rows
+    known = sorted({c for row in rows for c in row["chapters"]})
+    if chapter not in known:
+        raise ValueError(f"chapter must be one of {known}, got {chapter!r}")
+    return [row for row in rows if chapter in row["chapters"]]
+
+
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
+    for row in _glossary():
+        key = f"term.{row['key']}"
+        if key in table:
+            raise ValueError(f"glossary key {row['key']!r} is defined twice in glossary.csv")
+        table[key] = {lang: row[lang] for lang in LANGUAGES}
+        origin[key] = "glossary.csv"
     for file in label_files():
         for row in csv.DictReader(file.read_text("utf-8").splitlines()):
             key = row["key"].strip()

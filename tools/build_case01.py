@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 CASE = ROOT / "casebook" / "01_appliance_logistics"
 STUDENT = CASE / "01_appliance_logistics.ipynb"
@@ -149,21 +149,7 @@ After this case you can
 - build the customer-product **contribution matrix** (贡献矩阵) and read the service policy its bands imply;
 - translate availability targets into safety stock and yearly **holding cost** (持有成本) with Chapter 3's normal model, and compare a differentiated with a uniform policy — including what the extra cost buys.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Here |
-|---|---|---|
-| ABC classification | ABC分类 | classes by cumulative share of annual gross margin |
-| order service priority | 订单服务优先级 | margin-rate rank × importance code, lowest first |
-| contribution matrix | 贡献矩阵 | customer class × product class, cells numbered 1 (most important) to 20 |
-| inventory availability | 库存可得性 | here read as a cycle service level: no stockout in a replenishment cycle |
-| delivery time | 交付时间 | days from order to delivery promised in a cell |
-| lead-time demand | 提前期需求 | demand over the replenishment lead time, sd = weekly sd × √L |
-| safety stock | 安全库存 | z(availability) × sd of lead-time demand |
-| holding cost rate | 持有成本率 | yearly cost of holding stock, as a fraction of unit cost |
-| uniform / differentiated policy | 统一/差异化服务政策 | one target for all cells / a target per cell |
-"""),
+    key_terms("case01", STUDENT),
     md("""
 **How the questions work.** Each checked question has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
 Replace `None` with your answer, run both cells and read the feedback: "passed" when it is right, otherwise a hint.

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 CASE = ROOT / "casebook" / "02_industrial_audit"
 STUDENT = CASE / "02_industrial_audit.ipynb"
@@ -152,21 +152,7 @@ After this case you can
 - turn the **performance evaluation matrix** (绩效评估矩阵) into a prioritised action plan (行动计划);
 - compare the external audit (what customers see) with the internal audit (what the firm measures) and find the measures that mislead.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Here |
-|---|---|---|
-| importance | 重要性 | how much an attribute matters to the customer, 1–7 |
-| performance | 绩效 | how well a firm does on it in the customer's eyes, 1–7 |
-| relative performance | 相对绩效 | Hengtong's mean performance minus the competitor's |
-| competitive position matrix | 竞争地位矩阵 | importance against relative performance, with a parity band |
-| performance evaluation matrix | 绩效评估矩阵 | importance against own performance: the action per cell |
-| important weakness | 重要的弱项 | important attribute on which the firm is clearly behind |
-| performance standard | 绩效标准 | the target an internal measure should reach |
-| tolerance | 容差 | how far a measure may miss its standard before action is due |
-| corrective action | 纠正性措施 | what management does when a measure misses by more than the tolerance |
-"""),
+    key_terms("case02", STUDENT),
     md("""
 **How the questions work.** Each checked question has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
 Replace `None` with your answer, run both cells and read the feedback: "passed" when it is right, otherwise a hint.

@@ -22,6 +22,7 @@ from notebook_builder import (
     md,
     open_question,
     question,
+    key_terms,
     run,
 )
 
@@ -168,22 +169,7 @@ After this case you can
 - measure a **retention rate** (客户保持率) from transactions and use the retention model of CLV to find the **break-even retention** (盈亏平衡保持率) of a retention campaign;
 - write a recommendation that states its assumptions and the model's limits.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this case |
-|---|---|---|
-| cohort | 客户群 | the customers who first bought in Q1 1997 |
-| calibration / holdout period | 校准期 / 验证期 | weeks used to fit the model / weeks used to test it |
-| frequency, recency, T | 频率、最近购买时间、观察期 | repeat purchase days; weeks from first to last purchase; weeks from first purchase to the end of the data |
-| P(alive) | 存活概率 | probability a customer has not left for good |
-| expected purchases | 预期购买次数 | BG/NBD forecast of a customer's purchases in the next t weeks |
-| expected spend | 预期消费额 | Gamma-Gamma forecast of spend per purchase |
-| customer lifetime value (CLV) | 客户终身价值 | discounted margin a customer is expected to bring |
-| retention rate | 客户保持率 | share of the active customers of a period still active in the next |
-| break-even retention | 盈亏平衡保持率 | retention at which a campaign's cost is exactly repaid |
-| loyalty club | 会员俱乐部 | Encore's proposed retention campaign |
-"""),
+    key_terms("case03", STUDENT),
     md("""
 **How the questions work.** Each checked question has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
 Replace `None` with your answer, run both cells and read the feedback: "passed" when it is right, otherwise a hint.

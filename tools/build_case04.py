@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 CASE = ROOT / "casebook" / "04_grocery_stockouts"
 STUDENT = CASE / "04_grocery_stockouts.ipynb"
@@ -157,20 +157,7 @@ After this case you can
 - set the **profit-optimal cycle service level** (利润最优服务水平) of each category with the newsvendor **critical ratio** (临界比) `Cu / (Cu + Co)` of Chapter 3;
 - show what one uniform 95 % target costs compared with a service level per category, and tell a policy problem from an execution problem.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Here |
-|---|---|---|
-| stockout / out-of-stock (OOS) | 缺货 | a shopper finds the shelf empty |
-| out-of-stock rate | 缺货率 | share of shelf checks that find the item missing |
-| stockout reaction | 缺货反应 | other store, other brand, other size, delay, don't buy |
-| substitution | 替代购买 | buying another brand or size in the same store |
-| stockout cost (underage cost `Cu`) | 缺货成本 | expected margin lost per unit short |
-| holding / overage cost (`Co`) | 持有成本 / 过剩成本 | cost of a unit left over at the end of the cycle |
-| cycle service level (CSL) | 周期服务水平 | probability of no stockout in a replenishment cycle |
-| critical ratio | 临界比 | `Cu / (Cu + Co)`, the profit-optimal CSL |
-"""),
+    key_terms("case04", STUDENT),
     md("""
 **How the questions work.** Each checked question has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
 Replace `None` with your answer, run both cells and read the feedback: "passed" when it is right, otherwise a hint.

@@ -22,6 +22,7 @@ from notebook_builder import (
     md,
     open_question,
     question,
+    key_terms,
     run,
 )
 
@@ -157,24 +158,7 @@ After this case you can
 - use the **customer 360 view** to see one customer with one history, even through an old id;
 - find **key accounts** by profit after cost to serve and by activity, and show what the cleaning changed.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Here |
-|---|---|---|
-| customer master | 客户主数据 | one record per shipper: name, industry, city, contact, phone, e-mail, dates |
-| completeness | 完整性 | share of records with a value in a field |
-| accuracy | 准确性 | a value that is present is also well formed (an e-mail with one "@" and a domain) |
-| timeliness | 及时性 | the record was checked recently (here: within two years) |
-| duplicate record | 重复记录 | a second record of the same company (same normalised name and same phone or e-mail) |
-| survivor record | 保留记录 | the record a duplicate group is merged into (the earliest sign-up) |
-| constraint | 约束 | a rule the database enforces on every row (key, NOT NULL, UNIQUE, CHECK) |
-| transaction, rollback | 事务、回滚 | a load succeeds as a whole or leaves the database as it was |
-| customer 360 view | 客户360视图 | everything about one customer in one place: profile, history, value |
-| cost to serve | 服务成本 | pickup, handling, admin, special handling and claims per shipment |
-| whale curve | 鲸鱼曲线 | cumulative profit share against customers ranked by profit |
-| key account | 大客户 | among the customers earning the first half of the profit, active and recent |
-"""),
+    key_terms("case05", STUDENT),
     md("""
 **How the questions work.** Each checked question has an answer cell and a check cell, `grader.check("q1")` (otter-grader's self-check).
 Replace `None` with your answer, run both cells and read the feedback: "passed" when it is right, otherwise a hint.

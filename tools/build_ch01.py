@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, key_terms, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "01_crm_foundations.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "01_crm_foundations_solutions.ipynb"
@@ -127,26 +127,7 @@ In this chapter you will:
 - match business questions to the five CRM functions and answer them with queries;
 - use a Customer 360 view: profile, contacts, order history and open service tickets of one customer.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| customer relationship management (CRM) | 客户关系管理 | winning, developing and keeping valuable customers, supported by IT |
-| narrow definition | 狭义定义 | all IT-supported activities that acquire and manage customer knowledge for loyalty and value |
-| customer-centred | 以客户为中心 | the firm organised around the customer, not the product or market |
-| full-view (360°) customer information | 全视角的客户信息 | everything the firm knows about one customer in one place |
-| contact management | 联系人管理 | who at the customer deals with whom at the firm |
-| customer care | 客户关怀 | service, experience, product and service quality, after-sales service |
-| enterprise resource planning (ERP) | 企业资源规划 | the firm's integrated back-office system (finance, inventory, production) |
-| logistics customer management | 物流客户管理 | demand-pulled management of logistics partners' processes for maximum customer value |
-| database schema | 数据库模式 | the tables, columns, keys and constraints of a database |
-| primary key / foreign key | 主键 / 外键 | the column(s) that identify a row / that must point to an existing row of another table |
-| CHECK constraint | 检查约束 | a rule every row must satisfy, enforced by the database |
-| transaction, rollback | 事务、回滚 | a group of changes applied all together or not at all |
-| parameterised query | 参数化查询 | SQL with placeholders; the values are sent separately and can never change the statement |
-| SQL injection | SQL注入 | an attack where input pasted into SQL text changes what the statement does |
-"""),
+    key_terms("ch01", STUDENT),
 ]
 
 SECTION_1 = [

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "02_customer_service.ipynb"
@@ -131,33 +131,7 @@ In this chapter you will:
 - use the satisfaction gap model (客户满意度模型) to locate where a service shortfall comes from;
 - estimate the expected lost sales and cost of a stockout (缺货) from a tree of customer reactions.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| customer service | 客户服务 | how well logistics creates time and place utility for the customer |
-| time and place utility | 时间和空间效用 | the value of having the goods when and where they are needed |
-| business philosophy | 经营理念 | service as a guiding principle of the whole firm |
-| marketing mix (4P) | 营销组合 | product, price, promotion, place |
-| customer service level | 客户服务水平 | the "place" of the marketing mix, seen from logistics |
-| inventory carrying cost | 库存持有成本 | the cost of holding stock |
-| lot-quantity cost | 批量成本 | set-up and purchasing costs that depend on batch sizes |
-| pre-transaction / transaction / post-transaction elements | 交易前 / 交易中 / 交易后要素 | service elements before, during and after the order |
-| on-time delivery rate | 准时交货率 | share of orders delivered by the promised date |
-| order fill rate | 订单完成率 | share of orders (lines, units) delivered complete |
-| error-free rate | 无错率 | share of orders without invoice, document or damage errors |
-| perfect order | 完美订货 | on time, complete and error free at once |
-| order cycle | 订货周期 | time from placing an order to receiving the goods |
-| lead time | 前置时间 | the cycle time of order allocation and delivery |
-| customer satisfaction | 客户满意 | perceived performance compared with expectations |
-| expectations / perceived performance | 期望 / 感知的绩效 | what the customer expects / what the customer sees |
-| performance standards | 绩效标准 | the service levels the supplier sets itself |
-| gap | 差异 | the difference between two levels of the satisfaction model |
-| stockout | 缺货 | an item is not available when the customer wants it |
-| back order | 延期交货 | an order filled later, when stock arrives |
-| lost sale | 失销 | the customer buys elsewhere or not at all |
-"""),
+    key_terms("ch02", STUDENT),
 ]
 
 SECTION_1 = [

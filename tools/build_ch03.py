@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "03_service_level_cost.ipynb"
@@ -132,35 +132,7 @@ In this chapter you will:
 - explain how customer alliances (客户联盟), information sharing (信息共享) and optimal transport strategies (最优运输战略) shift the service cost curve to the right (服务成本曲线右移);
 - set customer service goals (客户服务目标) and run the control loop of service performance: standard, measure, variance, corrective action.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| customer service level | 客户服务水平 | how well orders are served, here mostly from stock |
-| cycle service level (CSL) | 周期服务水平 | probability of no stockout in a replenishment cycle |
-| fill rate | 订单满足率 / 订单完成率 | share of demand served from stock |
-| safety stock | 安全库存 | stock above mean lead-time demand, held against uncertainty |
-| safety factor z | 安全系数 | safety stock in standard deviations of lead-time demand |
-| lead time | 前置时间 / 提前期 | time from placing a replenishment order to receiving it |
-| standard normal distribution | 标准正态分布 | Φ(z): probability that demand stays below mean + zσ |
-| standard normal loss function | 标准正态损失函数 | L(z): expected shortage in units of σ |
-| expected shortage per cycle (ESC) | 每周期期望缺货量 | σ_L · L(z) |
-| diminishing returns | 收益递减 | each extra unit of stock buys less extra service |
-| inventory investment | 库存投资 | money tied up in stock |
-| inventory availability | 库存可得性 | the service level read as the chance that stock is on hand |
-| cost/benefit trade-off | 成本/收益权衡 | compare the cost of more service with the revenue it brings |
-| profit maximisation | 利润最大化 | the service level a with the largest profit |
-| critical ratio | 临界比 | m / (m + h): the profit-maximising cycle service level |
-| service cost curve | 服务成本曲线 | inventory (or cost) needed for each service level |
-| customer alliance | 客户联盟 | long-term partnership with key customers |
-| information sharing | 信息共享 | passing demand and stock data along the chain |
-| optimal transport strategy | 最优运输战略 | transport choices that make lead times short and reliable |
-| perfect order | 完美订货 | on time, complete, undamaged, correct documents |
-| on-time delivery rate / error-free rate | 准时交货率 / 无错率 | two of the three customer-service metrics |
-| performance standard | 绩效标准 | the measurable target of a service element |
-| corrective action | 纠正性措施 | what is done when performance falls short of the standard |
-"""),
+    key_terms("ch03", STUDENT),
 ]
 
 SECTION_1 = [

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "04_service_priorities.ipynb"
@@ -127,31 +127,7 @@ In this chapter you will:
 - turn a customer–product contribution matrix (客户—产品组合贡献矩阵) into a service policy of availability and delivery speed, and estimate the safety stock that policy needs;
 - rank suppliers on service with the weighted-average method (加权平均法).
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| Pareto principle | 帕累托原理 | a few items carry most of the value |
-| ABC analysis | ABC分析法 | classes A, B, C by cumulative share of value |
-| cumulative share | 累计占比 | running total of the items' shares, largest first |
-| order service priority | 订单服务优先级 | the order in which product lines are served |
-| profit-margin rank | 利润率等级 | 1 = the product with the best margin |
-| importance | 重要度 | 1 lost sale, 2 slight delay acceptable, 3 longer delay acceptable |
-| lost sale | 失销 | the customer will not wait and buys elsewhere |
-| sales volume | 销量 | units sold |
-| profit contribution | 利润贡献度 | gross margin an item earns |
-| customer–product contribution matrix | 客户—产品组合贡献矩阵 | priority 1–20 for each customer class × product class |
-| customer class / product class | 客户类别 / 产品类别 | I–V / A–D, most profitable first |
-| service policy | 服务政策 | the availability and delivery time promised to a cell |
-| inventory availability | 库存可得性 | the share of demand served from stock |
-| delivery speed | 交付速度 | days from order to delivery |
-| safety stock | 安全库存 | stock held against demand uncertainty |
-| cycle service level | 周期服务水平 | probability of no stockout in a replenishment cycle |
-| weighted-average method | 加权平均法 | score = Σ weight × rating / Σ weight |
-| weight | 权重 | relative importance of a service element |
-| factor analysis | 因子分析法 | groups correlated service elements (Chapter 5) |
-"""),
+    key_terms("ch04", STUDENT),
 ]
 
 SECTION_1 = [

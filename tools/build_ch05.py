@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 
 STUDENT = ROOT / "chapters" / "05_service_audit.ipynb"
@@ -127,28 +127,7 @@ In this chapter you will:
 
 These build on objective 2 of the course (an awareness of supply-chain customer service, 供应链客户服务的意识) and prepare objective 3 (setting service priorities).
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| customer service audit / survey | 客户服务审计 / 客户服务调查 | external and internal review of service |
-| external / internal audit | 外部 / 内部客户服务调查 | survey of customers / of the firm's own practice |
-| importance | 重要性 | how much an element matters to the customer (1–7) |
-| performance rating | 绩效评估值 | how well a firm does on the element (1–7) |
-| relative performance | 相对绩效 | firm's mean rating − competitor's mean rating |
-| significance | 显著性 | `*` p ≤ 0.05, `**` p ≤ 0.01 (Welch t-test) |
-| competitive position matrix | 竞争地位矩阵 | importance vs relative performance |
-| competitive disadvantage / parity / advantage | 竞争劣势 / 竞争均势 / 竞争优势 | bands of relative performance |
-| important / minor weakness / strength | 重要的 / 次要的 弱项 / 强项 | the four corners of the matrix |
-| performance evaluation matrix | 绩效评估矩阵 | importance vs own performance, nine actions |
-| weighted-average method | 加权平均法 | score = Σ weight × rating / Σ weight |
-| factor analysis | 因子分析法 | groups elements that customers rate alike |
-| market segmentation | 市场细分 | dividing customers into groups with similar needs |
-| cluster analysis | 群组分析法 | groups customers with similar importance profiles |
-| performance standard | 绩效标准 | the quantified target of an element |
-| corrective action | 纠正性措施 | what is done when performance misses the standard |
-"""),
+    key_terms("ch05", STUDENT),
 ]
 
 SECTION_1 = [

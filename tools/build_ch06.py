@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "06_customer_value.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "06_customer_value_solutions.ipynb"
@@ -126,27 +126,7 @@ In this chapter you will:
 
 These serve objective 4 of the course: to understand customer value and manage customers by it.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| customer value | 客户价值 | what the customer gains against what it costs them |
-| total benefit | 总收益 | everything the customer gains, in money |
-| total cost of ownership (TCO) | 所有权总成本 | price plus the customer's own costs of buying, using and disposing |
-| net value / value ratio | 净价值 / 价值比率 | benefit − TCO / benefit ÷ TCO |
-| value elements | 客户价值要素 | time, product, cost, service |
-| lead time / order cycle | 前置时间 / 订货周期 | time from order to delivery / order transmission, processing, production |
-| customer lifetime value (CLV) | 客户终身价值 | present value of a customer's future margins |
-| retention rate | 客户保持率 | share of customers who stay from one period to the next |
-| discount rate | 贴现率 | return the firm requires on money per period |
-| expected lifetime | 预期寿命 | 1/(1 − r) periods for a constant retention rate r |
-| acquisition cost | 获客成本 | cost of winning one new customer |
-| new / existing customers | 新增客户 / 原有客户 | won in the period / kept from the previous period |
-| cohort | 客户群 | customers acquired in the same period |
-| survival curve | 存活曲线 | share of a cohort still customers after t periods |
-| P(alive) | 存活概率 | probability a customer has not yet left for good (BG/NBD) |
-"""),
+    key_terms("ch06", STUDENT),
 ]
 
 SECTION_1 = [

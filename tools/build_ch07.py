@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "07_customer_classification.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "07_customer_classification_solutions.ipynb"
@@ -125,28 +125,7 @@ In this chapter you will:
 - segment customers with k-means on standardised features and choose the number of segments;
 - identify key accounts by stated criteria and match each tier of customers with a management action.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| logistics customer management | 物流客户管理 | demand-pulled management model that integrates partners' processes for maximum customer value |
-| customer information | 客户信息 | information about customers that arises with the logistics activities, order information first |
-| accuracy / timeliness / completeness | 准确性 / 及时性 / 完整性 | the quality requirements of customer information |
-| customer master data | 客户主数据 | one record per customer: name, contacts, industry, dates |
-| duplicate record | 重复记录 | one customer entered twice under different ids |
-| lost-customer survey | 流失客户调查 | asking customers who left why they left |
-| focus group / mystery shopper | 焦点小组 / 神秘顾客 | moderated group discussion / hidden test of the service |
-| customer classification | 客户分类 | grouping customers so that resources follow value |
-| cost to serve | 服务成本 | pickup, handling, administration, claims: the cost of serving a customer |
-| customer profitability | 客户盈利能力 | revenue − direct cost − cost to serve, per customer |
-| whale curve | 鲸鱼曲线 | cumulative profit share vs share of customers ranked by profit |
-| RFM | 最近一次消费、消费频率、消费金额 | recency, frequency, monetary value |
-| customer segment | 客户细分群 | a group of customers with similar behaviour |
-| k-means clustering | K均值聚类 | groups points around k centres by least squares |
-| standardisation | 标准化 | z = (x − mean) / sd, so that every feature counts alike |
-| key account | 大客户 | a customer that earns a large share of profit and is active |
-"""),
+    key_terms("ch07", STUDENT),
 ]
 
 SECTION_1 = [

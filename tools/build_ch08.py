@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
-from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, question, run  # noqa: E402
+from notebook_builder import GRADER, LANGUAGE_CELL, ROOT, Assignment, code, md, open_question, key_terms, question, run  # noqa: E402
 
 STUDENT = ROOT / "chapters" / "08_crm_supply_chain.ipynb"
 SOLUTIONS_NB = ROOT / "chapters" / "solutions" / "08_crm_supply_chain_solutions.ipynb"
@@ -117,28 +117,7 @@ In this chapter you will:
 - build a KPI scorecard with four perspectives (cost, efficiency, quality, customer satisfaction) from the firm's data;
 - outline the role of IT and CRM systems in supply-chain customer management and its future trends.
 """),
-    md("""
-## Key terms (术语)
-
-| English | 中文 | Meaning in this chapter |
-|---|---|---|
-| supply chain | 供应链 | supply–demand network from raw-material suppliers to end consumers |
-| supply-chain management (SCM) | 供应链管理 | coordinating the flows of goods, information and funds across the chain |
-| supply-chain customer management | 供应链客户管理 | managing customer relationships across the chain: demand, information, service |
-| customer demand management | 客户需求管理 | forecasting and responding to customer demand: the core link |
-| moving average | 移动平均法 | forecast = mean of the last N periods |
-| exponential smoothing | 指数平滑法 | forecast = α × last demand + (1 − α) × last forecast |
-| smoothing constant | 平滑系数 | α in (0, 1]: the weight of the newest demand |
-| forecast error, bias, MAD, MAPE | 预测误差、偏差、平均绝对偏差、平均绝对百分比误差 | measures of how far forecasts miss |
-| information sharing | 信息共享 | passing point-of-sale (POS) data to every stage |
-| bullwhip effect | 牛鞭效应 | order variability grows as orders move upstream |
-| lead time | 提前期 / 前置时间 | time from ordering to receiving goods |
-| collaboration management | 协同管理 | joint planning with partners (CPFR, VMI) |
-| vendor-managed inventory (VMI) | 供应商管理库存 | the supplier decides the customer's replenishment |
-| risk management, risk matrix | 风险管理、风险矩阵 | identify, rate (likelihood × impact) and respond to risks |
-| performance management, KPI | 绩效管理、关键绩效指标 | measure against targets and improve |
-| balanced scorecard | 平衡计分卡 | a few measures per perspective, each with a target |
-"""),
+    key_terms("ch08", STUDENT),
 ]
 
 SECTION_1 = [

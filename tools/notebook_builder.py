@@ -36,18 +36,56 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The one code cell that differs between language editions (tagged ``language``).
-LANGUAGE_CELL = 'from scm_course import set_language\nset_language("en")'
+#: The one code cell that differs between language editions (tagged ``language``):
+#: generators write the English one; the Chinese edition gets ``LANGUAGE_CELLS["zh"]``.
+LANGUAGE_CELLS = {lang: f'from scm_course import set_language\nset_language("{lang}")' for lang in ("en", "zh")}
+LANGUAGE_CELL = LANGUAGE_CELLS["en"]
+#: Language editions: the English notebook ``NN_name.ipynb`` and its twin ``NN_name.zh.ipynb``.
+EDITIONS = ("en", "zh")
+#: Chinese markdown of each generator: ``tools/translations/<prefix>.zh.yaml``.
+TRANSLATIONS = ROOT / "tools" / "translations"
 #: The student's answer cell of exercise ``n``.
 PLACEHOLDER = "answer_{n} = None  # replace None with your answer (把 None 换成你的答案)"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
-__all__ = ["ROOT", "LANGUAGE_CELL", "PLACEHOLDER", "md", "code", "build", "execute", "run"]
+__all__ = ["ROOT", "LANGUAGE_CELL", "LANGUAGE_CELLS", "EDITIONS", "PLACEHOLDER", "md", "md_by_language", "key_terms", "code",
+           "build", "execute", "run", "editions", "expand", "edition_path"]
 
 
 def md(text: str):
-    """A markdown cell spec."""
+    """A markdown cell spec (English; the Chinese edition looks its translation up)."""
     return ("md", text.strip("\n"))
+
+
+def md_by_language(texts: dict):
+    """A markdown cell spec written for each edition already, e.g. from the glossary."""
+    missing = [lang for lang in EDITIONS if not texts.get(lang, "").strip()]
+    if missing:
+        raise ValueError(f"md_by_language needs a text for every edition {EDITIONS}; missing {missing}")
+    return ("md", {lang: texts[lang].strip("\n") for lang in EDITIONS})
+
+
+#: The course glossary pages (written by tools/make_glossary.py from scm_course/resources/glossary.csv).
+GLOSSARY_PAGES = {"en": ROOT / "chapters" / "glossary.md", "zh": ROOT / "chapters" / "glossary.zh.md"}
+
+
+def key_terms(chapter: str, notebook: Path):
+    """The "Key terms" cell of ``chapter`` (e.g. ``"ch02"``), made from the course glossary in each language.
+
+    ``notebook`` is the (English, student) notebook the cell goes into; the
+    link to the full glossary is relative to its folder.
+    """
+    from scm_course.i18n import glossary
+
+    rows = glossary(chapter)
+    links = {lang: os.path.relpath(page, notebook.parent).replace(os.sep, "/") for lang, page in GLOSSARY_PAGES.items()}
+    en = ["## Key terms (术语)", "", "| English | 中文 | Meaning |", "|---|---|---|"]
+    en += [f"| {r['en']} | {r['zh']} | {r['definition_en']} |" for r in rows]
+    en += ["", f"Every term of the course, with both languages: [glossary (术语表)]({links['en']})."]
+    zh = ["## 术语（Key terms）", "", "| 中文 | English | 含义 |", "|---|---|---|"]
+    zh += [f"| {r['zh']} | {r['en']} | {r['definition_zh']} |" for r in rows]
+    zh += ["", f"全课程术语（中英对照）见[术语表（glossary）]({links['zh']})。"]
+    return md_by_language({"en": "\n".join(en), "zh": "\n".join(zh)})
 
 
 def code(text: str, tags=None):
@@ -147,10 +185,104 @@ class Assignment:
     solutions: Path
     cells: list
     prefix: str
+    language: str = "en"
 
     @property
     def name(self) -> str:
         return self.student.stem
+
+
+# --------------------------------------------------------------------------
+# language editions
+# --------------------------------------------------------------------------
+class MissingTranslation(LookupError):
+    """A markdown cell of a generator has no entry in its translation file."""
+
+
+def edition_path(path: Path, language: str) -> Path:
+    """Where edition ``language`` of the notebook ``path`` lives: ``NN_name.ipynb`` -> ``NN_name.zh.ipynb``."""
+    if language not in EDITIONS:
+        raise ValueError(f"language must be one of {EDITIONS}, got {language!r}")
+    return path if language == "en" else path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+
+def translation_file(prefix: str, language: str = "zh") -> Path:
+    """The translation file of generator ``prefix`` (e.g. ``ch01``): ``tools/translations/ch01.zh.yaml``."""
+    return TRANSLATIONS / f"{prefix}.{language}.yaml"
+
+
+def english_markdown(cells) -> list[str]:
+    """The English markdown texts of a cell list that need a translation, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for spec in cells:
+        if spec[0] == "md" and isinstance(spec[1], str):
+            seen.setdefault(spec[1], None)
+    return list(seen)
+
+
+def load_translations(prefix: str, language: str = "zh") -> dict[str, str]:
+    """``{english markdown: translated markdown}`` from the generator's translation file."""
+    import yaml
+
+    path = translation_file(prefix, language)
+    if not path.exists():
+        raise MissingTranslation(f"no translation file {path.relative_to(ROOT)}; "
+                                 f"run python tools/translate.py update {prefix}")
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    table = {}
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or set(entry) != {"en", language}:
+            raise ValueError(f"{path.name}, entry {i}: expected the keys 'en' and {language!r}, got {entry!r}")
+        table[entry["en"].strip("\n")] = (entry[language] or "").strip("\n")
+    return table
+
+
+def localise(cells, language: str, prefix: str):
+    """The cell specs of edition ``language``: markdown translated, the language cell switched.
+
+    Code cells are never translated, so the editions cannot drift apart: a
+    changed English markdown cell without its translation is an error (run
+    ``python tools/translate.py update <prefix>`` and translate the new text).
+    """
+    if language not in EDITIONS:
+        raise ValueError(f"language must be one of {EDITIONS}, got {language!r}")
+    table = load_translations(prefix, language) if language != "en" else {}
+    out, missing = [], []
+    for spec in cells:
+        if spec[0] == "md":
+            text = spec[1]
+            if isinstance(text, dict):
+                text = text[language]
+            elif language != "en":
+                text = table.get(text, "")
+                if not text:
+                    missing.append(spec[1])
+            out.append(("md", text))
+        elif spec[0] == "code" and "language" in spec[2]:
+            out.append(("code", LANGUAGE_CELLS[language], spec[2]))
+        else:
+            out.append(spec)
+    if missing:
+        first = missing[0][:200].replace("\n", " ")
+        raise MissingTranslation(
+            f"{len(missing)} markdown cell(s) of {prefix} have no {language!r} translation in "
+            f"{translation_file(prefix, language).relative_to(ROOT)} (run python tools/translate.py update {prefix} "
+            f"and translate the empty entries); the first: {first!r}")
+    return out
+
+
+def editions(item: Assignment, languages=EDITIONS) -> list[Assignment]:
+    """The English and Chinese editions of an assignment (same code cells, translated markdown)."""
+    return [Assignment(edition_path(item.student, lang), edition_path(item.solutions, lang),
+                       localise(item.cells, lang, item.prefix), item.prefix, lang) for lang in languages]
+
+
+def expand(items, languages=EDITIONS) -> list:
+    """Every generator item in every edition (plain ``(path, cells, prefix)`` notebooks stay English)."""
+    out = []
+    for item in items:
+        out += editions(item, languages) if isinstance(item, Assignment) else [item]
+    return out
 
 
 def master_notebook(assignment: Assignment):
@@ -271,9 +403,12 @@ def run(notebooks, argv=None, doc: str = "") -> int:
     """Command line of a generator: write (and with ``--execute`` run) its notebooks."""
     parser = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0] if doc else None)
     parser.add_argument("--execute", action="store_true", help="execute the notebooks in place")
+    parser.add_argument("--language", choices=[*EDITIONS, "all"], default="all",
+                        help="write only this edition (default: all)")
     args = parser.parse_args(argv)
+    languages = EDITIONS if args.language == "all" else (args.language,)
     written = []
-    for item in notebooks:
+    for item in expand(notebooks, languages):
         if isinstance(item, Assignment):
             student, solution = versions(item)
             written += [(item.student, student), (item.solutions, solution)]
