@@ -5,6 +5,8 @@
     python3 course.py test    set up, then run the whole test suite
     (on Windows: py course.py lab / py course.py test)
 
+    python3 course.py lab --zh   JupyterLab's own menus in Chinese from now on (--en: back to English)
+
 For instructors (exercise versions and grading with otter-grader; see README):
 
     python3 course.py assign ch01                student/solution versions + autograder zip
@@ -20,6 +22,7 @@ changes.  Extra arguments are passed on: ``python3 course.py test -k abc``,
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -66,6 +69,29 @@ def setup() -> Path:
     return py
 
 
+#: JupyterLab's settings overrides inside the course's own environment (never a global file).
+LAB_OVERRIDES = VENV / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+LAB_LOCALES = {"--zh": "zh_CN", "--en": "en"}
+_TRANSLATION = "@jupyterlab/translation-extension:plugin"
+
+
+def set_lab_language(flag: str, overrides: Path = LAB_OVERRIDES) -> str:
+    """Make JupyterLab's interface Chinese (``--zh``) or English (``--en``) by default.
+
+    Writes the ``locale`` of JupyterLab's translation settings into the
+    environment's ``overrides.json`` (keeping any other setting there); the
+    Chinese menus come from the ``jupyterlab-language-pack-zh-CN`` package the
+    course installs.  A user can still switch in Settings > Language.
+    """
+    if flag not in LAB_LOCALES:
+        raise ValueError(f"flag must be one of {sorted(LAB_LOCALES)}, got {flag!r}")
+    settings = json.loads(overrides.read_text(encoding="utf-8")) if overrides.exists() else {}
+    settings.setdefault(_TRANSLATION, {})["locale"] = LAB_LOCALES[flag]
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    overrides.write_text(json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return LAB_LOCALES[flag]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade"}:
         print(__doc__)
@@ -79,6 +105,9 @@ def main(argv: list[str]) -> int:
         return run([py, "-m", "pytest", *rest], env=env)
     if command in ("assign", "grade"):
         return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
+    for flag in [a for a in rest if a in LAB_LOCALES]:
+        print(f"JupyterLab's interface language: {set_lab_language(flag)} ({LAB_OVERRIDES})", flush=True)
+        rest.remove(flag)
     lab = [py, "-m", "jupyterlab", "--notebook-dir", ROOT, "--LabApp.default_url=/lab/tree/chapters"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and cloud VMs often run as root
         lab.append("--allow-root")

@@ -28,6 +28,8 @@ language itself.
 from __future__ import annotations
 
 import csv
+import re
+import sys
 from functools import lru_cache
 from importlib import resources
 
@@ -40,6 +42,7 @@ __all__ = [
     "label_keys",
     "label_files",
     "glossary",
+    "translate_headers",
     "use_course_fonts",
     "COURSE_FONT_FAMILY",
 ]
@@ -76,6 +79,7 @@ def set_language(language: str) -> None:
         raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
     _state["language"] = language
     use_course_fonts()
+    _install_table_display()
 
 
 def get_language() -> str:
@@ -203,3 +207,105 @@ def use_course_fonts() -> tuple[str, ...]:
     if tuple(matplotlib.rcParams["font.family"]) != chain:
         matplotlib.rcParams["font.family"] = list(chain)
     return chain
+
+
+# --------------------------------------------------------------------------
+# table headers in notebooks
+# --------------------------------------------------------------------------
+#: Index labels are translated for tables up to this many rows (headers always).
+_MAX_TRANSLATED_ROWS = 2_000
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(name) -> str | None:
+    """The label key of a table header: ``"on_time"`` / ``"On time"`` -> ``"col.on_time"``; None if not text."""
+    if not isinstance(name, str):
+        return None
+    slug = _NON_WORD.sub("_", name.lower()).strip("_")
+    return f"col.{slug}" if slug else None
+
+
+def _header(name, language: str):
+    key = header_key(name)
+    table = _labels()
+    return table[key][language] if key in table else name
+
+
+def translate_headers(table, language: str | None = None):
+    """A copy of ``table`` whose headers read in ``language`` (for display only).
+
+    Column names, index and column level names, a Series' name and the index
+    labels of tables up to 2,000 rows are looked up as label keys
+    ``col.<name>`` (``resources/labels/tables.csv``); anything without a label
+    (ids, dates, numbers) is left as it is.  In English the table is returned
+    unchanged, so students see the names they type in code.  The data are not
+    touched.
+
+    In a notebook, ``set_language`` installs this for the display of every
+    DataFrame and Series, so ``set_language("zh")`` shows Chinese headers
+    with no change to the code.
+    """
+    import pandas as pd
+
+    lang = language or _state["language"]
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    if not isinstance(table, (pd.DataFrame, pd.Series)):
+        raise TypeError(f"table must be a pandas DataFrame or Series, got {type(table).__name__}")
+    if lang == "en":
+        return table
+
+    def names(index):
+        return [_header(n, lang) for n in index.names]
+
+    def labels(index):
+        if len(index) > _MAX_TRANSLATED_ROWS or not (index.dtype == object or isinstance(index.dtype, pd.CategoricalDtype)
+                                                     or pd.api.types.is_string_dtype(index.dtype)):
+            return index
+        if isinstance(index, pd.MultiIndex):
+            return index.set_levels([labels(level) for level in index.levels])
+        return pd.Index([_header(v, lang) for v in index], name=index.name)
+
+    out = table.copy(deep=False)
+    out.index = labels(out.index)
+    out.index = out.index.set_names(names(out.index))
+    if isinstance(out, pd.DataFrame):
+        columns = out.columns
+        columns = columns.set_levels([pd.Index([_header(v, lang) for v in lvl]) for lvl in columns.levels]) \
+            if isinstance(columns, pd.MultiIndex) else pd.Index([_header(v, lang) for v in columns])
+        out.columns = columns.set_names(names(table.columns))
+    else:
+        out.name = _header(out.name, lang)
+    return out
+
+
+def _plain(table, p, cycle):
+    """IPython's plain-text printer for a table (the same line breaking as IPython's own)."""
+    import pandas as pd
+
+    with pd.option_context("display.unicode.east_asian_width", _state["language"] == "zh"):
+        lines = repr(translate_headers(table)).splitlines()
+    with p.group():
+        for i, line in enumerate(lines):
+            if i:
+                p.break_()
+            p.text(line)
+
+
+def _html(table):
+    return translate_headers(table)._repr_html_()
+
+
+def _install_table_display() -> bool:
+    """Show DataFrame and Series headers in the current language in IPython (no-op elsewhere)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None:
+        return False
+    formatters = shell.display_formatter.formatters
+    # pandas >= 3 names the classes' module "pandas", older releases "pandas.core.frame" / ".series"
+    for module in ("pandas", "pandas.core.frame", "pandas.core.series"):
+        for name in ("DataFrame", "Series"):
+            formatters["text/plain"].for_type_by_name(module, name, _plain)
+        formatters["text/html"].for_type_by_name(module, "DataFrame", _html)
+    return True

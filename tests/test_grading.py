@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from notebook_builder import Assignment  # noqa: E402
+from notebook_builder import Assignment, expand  # noqa: E402
 
 
 def _assignments():
@@ -28,7 +28,7 @@ def _assignments():
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        found += [item for item in module.notebooks() if isinstance(item, Assignment)]
+        found += [item for item in expand(module.notebooks()) if isinstance(item, Assignment)]
     return found
 
 
@@ -36,8 +36,9 @@ ASSIGNMENTS = _assignments()
 _SOLUTION = re.compile(r"^# BEGIN SOLUTION NO PROMPT\n(.*?)^# END SOLUTION", re.M | re.S)
 
 
-def test_there_are_otter_assignments():
+def test_there_are_otter_assignments_in_both_editions():
     assert ASSIGNMENTS
+    assert sorted(a.language for a in ASSIGNMENTS) == sorted(["en", "zh"] * (len(ASSIGNMENTS) // 2))
 
 
 @pytest.mark.parametrize("item", ASSIGNMENTS, ids=lambda a: a.name)

@@ -30,7 +30,7 @@ def _pyproject():
 def _environment_deps():
     deps = {}
     for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^  - ([A-Za-z][^\s#]*)\s*$", line)
+        m = re.match(r"^  - ([A-Za-z][^\s#]*)\s*$", line) or re.match(r"^      - ([A-Za-z][^\s#]*)\s*$", line)
         if m and m.group(1) not in ("pip", "pip:", "conda-forge"):
             name, version = _requirement(m.group(1))
             deps[name] = version
@@ -60,6 +60,16 @@ def test_ci_runs_the_readme_test_command():
     assert "python3 course.py test" in readme and "python3 course.py lab" in readme
 
 
+def test_chinese_readme_gives_the_same_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    zh = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "(README.zh.md)" in readme and "(README.md)" in zh
+    for command in ("python3 course.py lab", "python3 course.py test", "python3 course.py lab --zh"):
+        assert f"\n{command}\n" in zh, command
+    for link in re.findall(r"\]\(([^)\s#]+)\)", zh):
+        assert (ROOT / link).exists(), link
+
+
 def test_top_level_layout():
     for name in ("chapters", "casebook", "scm_course", "datasets", "tests", "environment.yml", "README.md",
                  "pyproject.toml", "LICENSE", "LICENSE-CONTENT.md"):
@@ -68,4 +78,28 @@ def test_top_level_layout():
 
 def test_notebook_file_names_are_ascii_and_numbered():
     for nb in (ROOT / "chapters").rglob("*.ipynb"):
-        assert nb.name.isascii() and re.match(r"\d\d_[a-z0-9_]+\.ipynb$", nb.name), nb.name
+        assert nb.name.isascii() and re.match(r"\d\d_[a-z0-9_]+(\.zh)?\.ipynb$", nb.name), nb.name
+
+
+def test_jupyterlab_chinese_interface_is_one_flag_away(tmp_path):
+    """``python3 course.py lab --zh``: the zh-CN language pack is installed and the locale override is written."""
+    import importlib.util
+    import json
+
+    from jupyterlab_server.translation_utils import get_language_packs
+
+    packs, _ = get_language_packs("en")
+    assert "zh_CN" in packs, "jupyterlab-language-pack-zh-CN is not installed"
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    overrides = tmp_path / "overrides.json"
+    overrides.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    assert course.set_lab_language("--zh", overrides) == "zh_CN"
+    settings = json.loads(overrides.read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/translation-extension:plugin"] == {"locale": "zh_CN"}
+    assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}  # kept
+    assert course.set_lab_language("--en", overrides) == "en"
+    with pytest.raises(ValueError, match=r"flag must be one of \['--en', '--zh'\], got '--fr'"):
+        course.set_lab_language("--fr", overrides)
+    assert course.LAB_OVERRIDES.is_relative_to(course.VENV)  # never a global settings file

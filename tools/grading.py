@@ -2,6 +2,7 @@
 
     python course.py assign ch01                 versions + autograder zip of Chapter 1
     python course.py grade ch01 SUBMISSIONS/     grade every .ipynb in SUBMISSIONS/ -> grades.csv
+    python course.py assign ch01 --language zh   the same for the Chinese edition (中文版)
 
 ``assign`` writes, into ``--out`` (default ``~/scm-course-grading/<name>/``):
 the student version, the solution version and ``<name>-autograder.zip`` (the
@@ -30,11 +31,11 @@ import nbformat
 
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
-from notebook_builder import Assignment, master_notebook, otter_assign, versions  # noqa: E402
+from notebook_builder import EDITIONS, Assignment, editions, master_notebook, otter_assign, versions  # noqa: E402
 
 
-def assignment(name: str) -> Assignment:
-    """The otter-grader assignment written by ``tools/build_<name>.py``."""
+def assignment(name: str, language: str = "en") -> Assignment:
+    """The otter-grader assignment written by ``tools/build_<name>.py``, in edition ``language``."""
     path = TOOLS / f"build_{name}.py"
     if not path.exists():
         known = sorted(p.stem.removeprefix("build_") for p in TOOLS.glob("build_*.py"))
@@ -45,16 +46,23 @@ def assignment(name: str) -> Assignment:
     found = [item for item in module.notebooks() if isinstance(item, Assignment)]
     if len(found) != 1:
         raise ValueError(f"tools/build_{name}.py has no otter-grader exercises (found {len(found)} assignments)")
-    return found[0]
+    if language not in EDITIONS:
+        raise ValueError(f"language must be one of {EDITIONS}, got {language!r}")
+    return editions(found[0], (language,))[0]
 
 
 def default_out(name: str) -> Path:
     return Path.home() / "scm-course-grading" / name
 
 
-def make_autograder(name: str, out: Path) -> Path:
-    """Write the student and solution versions and the autograder zip of ``name`` into ``out``."""
-    item = assignment(name)
+def make_autograder(name: str, out: Path, language: str = "en") -> Path:
+    """Write the student and solution versions and the autograder zip of ``name`` into ``out``.
+
+    The hidden tests are the same in both editions (the code cells are), so a
+    zip grades English and Chinese submissions alike; ``language`` picks the
+    edition of the student and solution versions written beside it.
+    """
+    item = assignment(name, language)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scm-course-assign-") as tmp:
         dist = otter_assign(master_notebook(item), Path(tmp), item.name)
@@ -73,13 +81,13 @@ def _scores(results: dict) -> dict:
             if "score" in t and "max_score" in t}
 
 
-def grade(name: str, submissions: Path, out: Path, timeout: int = 600) -> Path:
+def grade(name: str, submissions: Path, out: Path, timeout: int = 600, language: str = "en") -> Path:
     """Grade every ``*.ipynb`` in ``submissions``; returns the path of ``grades.csv``."""
     submissions = Path(submissions)
     notebooks = sorted(submissions.glob("*.ipynb"))
     if not notebooks:
         raise ValueError(f"submissions folder {submissions} holds no .ipynb files")
-    zip_path = make_autograder(name, out)
+    zip_path = make_autograder(name, out, language)
     rows, questions = [], []
     for notebook in notebooks:
         result_dir = out / "results" / notebook.stem
@@ -116,18 +124,20 @@ def main(argv=None) -> int:
     p_assign = sub.add_parser("assign", help="student/solution versions and the autograder zip")
     p_assign.add_argument("name", help="e.g. ch01 (tools/build_ch01.py)")
     p_assign.add_argument("--out", type=Path, help="output folder (default ~/scm-course-grading/<name>)")
+    p_assign.add_argument("--language", choices=EDITIONS, default="en", help="edition of the versions (default en)")
     p_grade = sub.add_parser("grade", help="grade a folder of submitted notebooks into grades.csv")
     p_grade.add_argument("name", help="e.g. ch01 (tools/build_ch01.py)")
     p_grade.add_argument("submissions", type=Path, help="folder of submitted .ipynb files")
     p_grade.add_argument("--out", type=Path, help="output folder (default ~/scm-course-grading/<name>)")
+    p_grade.add_argument("--language", choices=EDITIONS, default="en", help="edition of the versions (default en)")
     args = parser.parse_args(argv)
     out = args.out or default_out(args.name)
     try:
         if args.command == "assign":
-            path = make_autograder(args.name, out)
+            path = make_autograder(args.name, out, args.language)
             print(f"wrote {out}: student and solution versions, {path.name}")
         else:
-            path = grade(args.name, args.submissions, out)
+            path = grade(args.name, args.submissions, out, language=args.language)
             print(path.read_text(encoding="utf-8"), end="")
             print(f"wrote {path}")
     except ValueError as err:

@@ -300,6 +300,11 @@ _SOLUTION_MARKERS = re.compile(r'^# (BEGIN SOLUTION( NO PROMPT)?|END SOLUTION)\n
                                re.M | re.S)
 
 
+#: The answer cell otter-grader writes under an open question of a student version, and its translations.
+OTTER_ANSWER_PROMPT = "_Type your answer here, replacing this text._"
+ANSWER_PROMPTS = {"zh": "_在此写下你的答案（替换这段文字）。_"}
+
+
 def otter_assign(master, workdir: Path, name: str) -> Path:
     """Run ``otter assign`` on ``master`` in ``workdir``; returns its output folder."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -342,6 +347,10 @@ def versions(assignment: Assignment):
         out = otter_assign(master_notebook(assignment), Path(tmp), assignment.name)
         student = nbformat.read(out / "student" / f"{assignment.name}.ipynb", as_version=4)
         solution = nbformat.read(out / "autograder" / f"{assignment.name}.ipynb", as_version=4)
+    if assignment.language != "en":  # otter's own prompt in an open question's answer cell
+        for cell in student.cells:
+            if cell.cell_type == "markdown" and cell.source.strip() == OTTER_ANSWER_PROMPT:
+                cell.source = ANSWER_PROMPTS[assignment.language]
     for cell in solution.cells:
         if cell.cell_type == "code":
             cell.source = _SOLUTION_MARKERS.sub("", cell.source).rstrip("\n")
