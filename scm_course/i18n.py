@@ -225,9 +225,15 @@ def header_key(name) -> str | None:
     return f"col.{slug}" if slug else None
 
 
-def _header(name, language: str):
-    key = header_key(name)
+def _header(name, language: str, context=None):
+    """The label of header ``name``; index labels first try ``col.<index name>.<label>``."""
     table = _labels()
+    key = header_key(name)
+    if key is None:
+        return name
+    within = header_key(context)
+    if within is not None and f"{within}.{key[4:]}" in table:
+        return table[f"{within}.{key[4:]}"][language]
     return table[key][language] if key in table else name
 
 
@@ -236,8 +242,10 @@ def translate_headers(table, language: str | None = None):
 
     Column names, index and column level names, a Series' name and the index
     labels of tables up to 2,000 rows are looked up as label keys
-    ``col.<name>`` (``resources/labels/tables.csv``); anything without a label
-    (ids, dates, numbers) is left as it is.  In English the table is returned
+    ``col.<name>`` (``resources/labels/tables.csv``); an index label first as
+    ``col.<index name>.<label>`` (``col.tier.growth``: a growth *tier* reads
+    differently from a growth *rate*).  Anything without a label (ids, dates,
+    numbers) is left as it is.  In English the table is returned
     unchanged, so students see the names they type in code.  The data are not
     touched.
 
@@ -264,7 +272,7 @@ def translate_headers(table, language: str | None = None):
             return index
         if isinstance(index, pd.MultiIndex):
             return index.set_levels([labels(level) for level in index.levels])
-        return pd.Index([_header(v, lang) for v in index], name=index.name)
+        return pd.Index([_header(v, lang, index.name) for v in index], name=index.name)
 
     out = table.copy(deep=False)
     out.index = labels(out.index)

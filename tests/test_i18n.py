@@ -133,3 +133,62 @@ def test_the_glyph_check_detects_a_character_outside_the_font():
         warnings.simplefilter("always")
         fig.savefig(io.BytesIO(), format="png")
     assert any("missing from" in str(w.message) for w in caught)
+
+
+# --------------------------------------------------------------------------
+# table headers
+# --------------------------------------------------------------------------
+def test_table_headers_translate_for_display_only():
+    import pandas as pd
+
+    frame = pd.DataFrame({"revenue": [1.0, 2.0], "C001": [3, 4]},
+                         index=pd.Index(["washing_machine", "P01"], name="category"))
+    zh = i18n.translate_headers(frame, "zh")
+    assert list(zh.columns) == ["收入", "C001"]  # ids have no label and stay
+    assert list(zh.index) == ["洗衣机", "P01"] and zh.index.name == "品类"
+    assert list(frame.columns) == ["revenue", "C001"]  # the data frame itself is untouched
+    assert i18n.translate_headers(frame, "en") is frame  # English shows the names students type
+    series = pd.Series([1, 2], index=pd.Index(["growth", "standard"], name="tier"), name="count")
+    shown = i18n.translate_headers(series, "zh")
+    assert list(shown.index) == ["潜力客户", "一般客户"] and shown.name == "数量"  # col.tier.<label> first
+    assert list(i18n.translate_headers(pd.DataFrame({"standard": [1]}), "zh").columns) == ["标准"]
+    wide = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("on_time", "A"), ("in_full", "B")]))
+    assert list(i18n.translate_headers(wide, "zh").columns) == [("准时", "A"), ("足量", "B")]
+
+
+def test_table_headers_reject_bad_input():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="table must be a pandas DataFrame or Series, got list"):
+        i18n.translate_headers([1, 2], "zh")
+    with pytest.raises(ValueError, match=r"language must be one of \('en', 'zh'\), got 'fr'"):
+        i18n.translate_headers(pd.DataFrame(), "fr")
+
+
+def test_every_table_label_is_a_header_key():
+    rows = list(csv.DictReader(io.StringIO(
+        resources.files("scm_course").joinpath("resources/labels/tables.csv").read_text("utf-8"))))
+    assert len(rows) >= 400
+    for row in rows:
+        assert re.fullmatch(r"col(\.[a-z0-9_]+){1,2}", row["key"]), row["key"]
+        assert CJK.search(row["zh"]) or row["zh"] in {"Express Plus", "Budget Freight", "Regional Link",
+                                                       "Global Chain", "α", "k"}, row
+
+
+def test_set_language_shows_chinese_headers_in_ipython():
+    """In a notebook, set_language("zh") is all it takes: the DataFrame's display has Chinese headers."""
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    frame = pd.DataFrame({"revenue": [1.5]}, index=pd.Index(["C001"], name="customer_id"))
+    english_plain = shell.display_formatter.format(frame)[0]["text/plain"]
+    scm_course.set_language("zh")
+    data = shell.display_formatter.format(frame)[0]
+    assert "收入" in data["text/html"] and "客户编号" in data["text/html"] and "revenue" not in data["text/html"]
+    assert "收入" in data["text/plain"]
+    assert "收入" in shell.display_formatter.format(frame["revenue"])[0]["text/plain"]
+    scm_course.set_language("en")
+    data = shell.display_formatter.format(frame)[0]
+    assert data["text/plain"] == english_plain == repr(frame)  # English output exactly as pandas prints it
+    assert data["text/html"] == frame._repr_html_()
