@@ -165,7 +165,7 @@ Payne and Frow (2005) frame the same idea as five cross-functional processes —
 
 ### 1.3 Characteristics (特征)
 
-1. **Full-view (360°) customer information** (全视角的客户信息) and a **personalised profile** (个性化档案) of each customer — section 5 builds one.
+1. **Full-view (360°) customer information** (全视角的客户信息) and a **personalised profile** (个性化档案) of each customer — section 6 builds one.
 2. It identifies the firm's **real customers** (真正客户) and **mines their potential value** (挖掘利用潜在价值).
 3. It stresses **contact management** (联系人管理) and offers **flexible service** (柔性化的服务).
 
@@ -179,7 +179,7 @@ Payne and Frow (2005) frame the same idea as five cross-functional processes —
 | customer service management | 客户服务管理 | service requests, complaints, satisfaction |
 | analysis and decision management | 分析决策管理 | analysis across customers, channels and products for decisions |
 
-Section 4 turns each function into questions answered by queries.
+Section 5 turns each function into questions answered by queries.
 """),
     md("""
 ### 1.5 Core ideas (核心理念)
@@ -213,7 +213,7 @@ Its **process** (客户管理流程) is a chain of four links, and every link ne
 | Link | Step | In the CRM database |
 |---|---|---|
 | basic (基础环节) | information collection (信息的收集) | customers, contacts, orders and tickets are recorded |
-| transitional (过渡环节) | information analysis (信息的分析) | the queries of section 4 |
+| transitional (过渡环节) | information analysis (信息的分析) | the queries of section 5 |
 | intermediate (中间环节) | information exchange and feedback (信息的交流与反馈) | service tickets and their satisfaction scores |
 | central (中心环节) | service management (服务管理) | the Customer 360 view at the next customer contact |
 
