@@ -348,7 +348,7 @@ def versions(assignment: Assignment):
         student = nbformat.read(out / "student" / f"{assignment.name}.ipynb", as_version=4)
         solution = nbformat.read(out / "autograder" / f"{assignment.name}.ipynb", as_version=4)
     if assignment.language != "en":  # otter's own prompt in an open question's answer cell
-        for cell in student.cells:
+        for cell in student.cells + solution.cells:
             if cell.cell_type == "markdown" and cell.source.strip() == OTTER_ANSWER_PROMPT:
                 cell.source = ANSWER_PROMPTS[assignment.language]
     for cell in solution.cells:
