@@ -218,7 +218,12 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def header_key(name) -> str | None:
-    """The label key of a table header: ``"on_time"`` / ``"On time"`` -> ``"col.on_time"``; None if not text."""
+    """The label key of a table header: ``"on_time"`` / ``"On time"`` -> ``"col.on_time"``, ``True`` -> ``"col.true"``.
+
+    None for other non-text headers (numbers, dates), which need no translation.
+    """
+    if isinstance(name, bool) or type(name).__name__ == "bool_":  # a table grouped by a condition
+        return f"col.{str(bool(name)).lower()}"
     if not isinstance(name, str):
         return None
     slug = _NON_WORD.sub("_", name.lower()).strip("_")
@@ -267,8 +272,9 @@ def translate_headers(table, language: str | None = None):
         return [_header(n, lang) for n in index.names]
 
     def labels(index):
-        if len(index) > _MAX_TRANSLATED_ROWS or not (index.dtype == object or isinstance(index.dtype, pd.CategoricalDtype)
-                                                     or pd.api.types.is_string_dtype(index.dtype)):
+        textual = (index.dtype == object or index.dtype == bool or isinstance(index.dtype, pd.CategoricalDtype)
+                   or pd.api.types.is_string_dtype(index.dtype))
+        if len(index) > _MAX_TRANSLATED_ROWS or not textual:
             return index
         if isinstance(index, pd.MultiIndex):
             return index.set_levels([labels(level) for level in index.levels])
