@@ -17,7 +17,8 @@ this folder (standard-library ``venv``, nothing installed globally) and the
 course package is installed into it in editable mode with everything it needs
 (``pip install -e .[test]``).  It is redone only when ``pyproject.toml``
 changes.  Extra arguments are passed on: ``python3 course.py test -k abc``,
-``python3 course.py lab --port 8899``.
+``python3 course.py lab --port 8899``.  The tests run on every core (at most
+four workers, pytest-xdist); ``python3 course.py test -n 0`` runs them in one process.
 """
 from __future__ import annotations
 
@@ -69,6 +70,19 @@ def setup() -> Path:
     return py
 
 
+def parallel(args: list[str]) -> list[str]:
+    """pytest-xdist options for the test command: one worker per core (at most 4), one test file per worker.
+
+    ``--dist loadfile`` keeps every notebook's cells on one worker, in order
+    (nbval runs a notebook as one kernel).  Nothing is added when the caller
+    chooses (``-n``, ``--numprocesses``, ``-p no:xdist``).
+    """
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args):
+        return []
+    workers = min(4, os.cpu_count() or 1)
+    return ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else []
+
+
 #: JupyterLab's settings overrides inside the course's own environment (never a global file).
 LAB_OVERRIDES = VENV / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
 LAB_LOCALES = {"--zh": "zh_CN", "--en": "en"}
@@ -102,7 +116,7 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "test":
-        return run([py, "-m", "pytest", *rest], env=env)
+        return run([py, "-m", "pytest", *parallel(rest), *rest], env=env)
     if command in ("assign", "grade"):
         return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
     for flag in [a for a in rest if a in LAB_LOCALES]:

@@ -43,6 +43,7 @@ __all__ = [
     "label_files",
     "glossary",
     "translate_headers",
+    "edition_file",
     "use_course_fonts",
     "COURSE_FONT_FAMILY",
 ]
@@ -80,6 +81,29 @@ def set_language(language: str) -> None:
     _state["language"] = language
     use_course_fonts()
     _install_table_display()
+
+
+def edition_file(filename: str, language: str | None = None) -> str:
+    """The file of a notebook in the current (or given) language edition.
+
+    The course's notebooks come in twins, ``NN_name.ipynb`` and
+    ``NN_name.zh.ipynb``, with identical code; a notebook that needs its own
+    file name (otter-grader's ``grader = otter.Notebook(...)``) names the
+    English file and lets the language cell pick the edition.
+
+    >>> edition_file("02_customer_service.ipynb", "zh")
+    '02_customer_service.zh.ipynb'
+    >>> edition_file("02_customer_service.ipynb", "en")
+    '02_customer_service.ipynb'
+    """
+    if not isinstance(filename, str) or not filename.endswith(".ipynb"):
+        raise ValueError(f"filename must be a notebook file name ending in .ipynb, got {filename!r}")
+    if any(filename.endswith(f".{lang}.ipynb") for lang in LANGUAGES):
+        raise ValueError(f"filename must name the English edition (no language suffix), got {filename!r}")
+    lang = language or _state["language"]
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    return filename if lang == "en" else f"{filename[:-len('.ipynb')]}.{lang}.ipynb"
 
 
 def get_language() -> str:

@@ -4,8 +4,8 @@ Every notebook ``NN_name.ipynb`` (chapters, casebook; student and solution
 versions) has a Chinese twin ``NN_name.zh.ipynb`` beside it.  The twins have
 the same cells in the same order with the same ids; their code cells are
 identical except the tagged language cell (``set_language("en")`` /
-``set_language("zh")``) and otter's grader cell, which names its own file.
-Only markdown differs, and every Chinese markdown cell is Chinese.  The
+``set_language("zh")``; otter's grader cell finds its edition's file with
+``edition_file``).  Only markdown differs, and every Chinese markdown cell is Chinese.  The
 Chinese edition shows Chinese table headers (its stored outputs are checked).
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from notebook_builder import GRADER_CELL, LANGUAGE_CELLS  # noqa: E402
+from notebook_builder import LANGUAGE_CELLS  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ALL = sorted([*ROOT.glob("chapters/**/*.ipynb"), *ROOT.glob("casebook/**/*.ipynb")])
@@ -65,8 +65,6 @@ def _expected_zh_code(en_cell, zh_path: Path) -> str:
     if "language" in tags:
         assert source == LANGUAGE_CELLS["en"], f"English language cell is {source!r}"
         return LANGUAGE_CELLS["zh"]
-    if source.startswith("import otter\ngrader = otter.Notebook("):
-        return GRADER_CELL.format(filename=zh_path.name)
     return source
 
 

@@ -62,7 +62,7 @@ def test_terms_are_labels_in_both_languages():
 
 def test_figure_and_table_labels_use_the_glossary_terms():
     """A label whose English is a glossary term must use the glossary's Chinese term."""
-    terms = {r["en"].casefold(): r["zh"] for r in TERMS}
+    terms = {r["en"].casefold(): re.sub(r"（[^）]*）", "", r["zh"]) for r in TERMS}  # 前置时间（提前期） -> 前置时间
     clashes = []
     for f in i18n.label_files():
         for row in csv.DictReader(io.StringIO(f.read_text("utf-8"))):
@@ -128,6 +128,8 @@ def test_chinese_edition_uses_the_glossary_terms(chapter):
         if len(en_parts) != len(zh_parts):
             en_parts, zh_parts = [" ".join(en_parts)], [r["zh"]]
         for e, z in zip(en_parts, zh_parts):
+            if len(e) < 3:  # symbols such as T
+                continue
             if re.search(rf"\b{re.escape(e.casefold())}\b", en) and z not in zh:
                 missing.append(f"{e} -> {z}")
     assert not missing, f"the Chinese {chapter} does not use the glossary terms: {missing}"

@@ -192,3 +192,15 @@ def test_set_language_shows_chinese_headers_in_ipython():
     data = shell.display_formatter.format(frame)[0]
     assert data["text/plain"] == english_plain == repr(frame)  # English output exactly as pandas prints it
     assert data["text/html"] == frame._repr_html_()
+
+
+def test_edition_file_follows_the_language_cell():
+    assert i18n.edition_file("01_crm_foundations.ipynb") == "01_crm_foundations.ipynb"
+    scm_course.set_language("zh")
+    assert i18n.edition_file("01_crm_foundations_solutions.ipynb") == "01_crm_foundations_solutions.zh.ipynb"
+    with pytest.raises(ValueError, match=r"filename must name the English edition \(no language suffix\)"):
+        i18n.edition_file("01_crm_foundations.zh.ipynb")
+    with pytest.raises(ValueError, match="filename must be a notebook file name ending in .ipynb, got 'notes.md'"):
+        i18n.edition_file("notes.md")
+    with pytest.raises(ValueError, match=r"language must be one of \('en', 'zh'\), got 'de'"):
+        i18n.edition_file("a.ipynb", "de")

@@ -103,3 +103,17 @@ def test_jupyterlab_chinese_interface_is_one_flag_away(tmp_path):
     with pytest.raises(ValueError, match=r"flag must be one of \['--en', '--zh'\], got '--fr'"):
         course.set_lab_language("--fr", overrides)
     assert course.LAB_OVERRIDES.is_relative_to(course.VENV)  # never a global settings file
+
+
+def test_test_command_runs_one_notebook_per_worker():
+    """``python3 course.py test`` spreads test files over the cores; a notebook's cells stay together."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    workers = min(4, os.cpu_count() or 1)
+    assert course.parallel([]) == (["-n", str(workers), "--dist", "loadfile"] if workers > 1 else [])
+    assert course.parallel(["-n", "0"]) == [] and course.parallel(["-p", "no:xdist"]) == []
+    assert course.parallel(["-k", "abc"]) == course.parallel([])

@@ -114,7 +114,9 @@ tests:
   files: false
   ok_format: false"""
 
-GRADER_CELL = 'import otter\ngrader = otter.Notebook("{filename}")'
+#: The grader cell names the notebook's English file; ``edition_file`` turns it into the file of the
+#: edition the language cell chose, so this cell is identical in both editions.
+GRADER_CELL = 'import otter\nfrom scm_course.i18n import edition_file\ngrader = otter.Notebook(edition_file("{filename}"))'
 
 _TEST = '''""" # BEGIN TEST CONFIG
 points: {points}
@@ -206,6 +208,14 @@ def edition_path(path: Path, language: str) -> Path:
     return path if language == "en" else path.with_name(f"{path.stem}.{language}{path.suffix}")
 
 
+def english_name(path: Path) -> str:
+    """The file name of the English edition: ``NN_name.zh.ipynb`` -> ``NN_name.ipynb``."""
+    for lang in EDITIONS[1:]:
+        if path.name.endswith(f".{lang}{path.suffix}"):
+            return path.name[: -len(f".{lang}{path.suffix}")] + path.suffix
+    return path.name
+
+
 def translation_file(prefix: str, language: str = "zh") -> Path:
     """The translation file of generator ``prefix`` (e.g. ``ch01``): ``tools/translations/ch01.zh.yaml``."""
     return TRANSLATIONS / f"{prefix}.{language}.yaml"
@@ -288,7 +298,7 @@ def expand(items, languages=EDITIONS) -> list:
 def master_notebook(assignment: Assignment):
     """The master notebook (config cell first; grader cell names the student file)."""
     cells = [raw(ASSIGNMENT_CONFIG.format(name=assignment.name))]
-    cells += [code(GRADER_CELL.format(filename=assignment.student.name)) if spec == GRADER else spec
+    cells += [code(GRADER_CELL.format(filename=english_name(assignment.student))) if spec == GRADER else spec
               for spec in assignment.cells]
     return build(cells, assignment.prefix + "m")
 
@@ -359,8 +369,8 @@ def versions(assignment: Assignment):
             cell.metadata["tags"] = tags
         else:
             cell.metadata.pop("tags", None)
-        if cell.cell_type == "code" and cell.source.startswith("import otter\ngrader = otter.Notebook("):
-            cell.source = GRADER_CELL.format(filename=assignment.solutions.name)
+        if cell.cell_type == "code" and cell.source.startswith("import otter\n") and "grader = otter.Notebook(" in cell.source:
+            cell.source = GRADER_CELL.format(filename=english_name(assignment.solutions))
         if cell.cell_type == "markdown" and assignment.solutions.parent != assignment.student.parent:
             cell.source = _relink(cell.source, assignment.student.parent, assignment.solutions.parent)
     return _renumber(student, assignment.prefix), _renumber(solution, assignment.prefix + "s")
