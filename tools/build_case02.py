@@ -125,7 +125,7 @@ INTRO = [
 
 *Course chapter used: 5 (the customer service audit, 客户服务审计, and the control loop of service standards). Time: one 90-minute class.*
 
-Run the two code cells below first: the first sets the language of figures and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""
@@ -491,7 +491,7 @@ answer_7
 
 1. **Order status information** first: the only "improve absolutely" (importance 5.55, performance 2.90), −2.00 ** against Dacheng and −3.21 ** against PartsHub, and unmeasured. Order confirmation with a committed date, track-and-trace (web portal or WeChat notifications from the TMS), and a response standard for status enquiries (e.g. answered within one hour, measured in the CRM).
 2. **Stock availability**: the most important attribute (6.45), −1.05 **, line fill rate below standard in six months and never at 0.95. Review safety stocks of the A-items maintenance customers need and plan for the January and July–August peaks; keep the 95 % standard but report it per customer type.
-3. **On-time delivery**: redefine the measure as delivered by the date promised to the customer (the perfect-order logic of Chapter 5) before setting its standard — today's 97 % "on time" is dispatch.
+3. **On-time delivery**: redefine the measure as delivered by the date promised to the customer (the perfect-order logic of Chapter 2) before setting its standard — today's 97 % "on time" is dispatch.
 4. **Online ordering** for contractors (importance 6.16 for them, a minor weakness overall): a segment action, possibly an e-procurement catalogue rather than a full web shop.
 5. **Protect the strengths** (emergency orders, technical advice): they are why maintenance customers stay.
 

@@ -140,7 +140,7 @@ INTRO = [
 
 *Course chapters used: 6 (customer value, CLV and retention, 客户价值与客户保持) and 7 (customer classification, 客户分类). Time: one 90-minute class.*
 
-Run the two code cells below first: the first sets the language of figures and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

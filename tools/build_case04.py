@@ -132,7 +132,7 @@ INTRO = [
 
 *Course chapters used: 2 (customer reactions to stockouts, 缺货反应) and 3 (the cost/benefit trade-off, 成本/收益权衡). Time: one 90-minute class.*
 
-Run the two code cells below first: the first sets the language of figures and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

@@ -132,7 +132,7 @@ INTRO = [
 
 *Course chapters used: 1 (the CRM database, 客户关系管理数据库) and 7 (customer information, classification and key accounts, 客户信息与大客户). Time: one 90-minute class.*
 
-Run the two code cells below first: the first sets the language of figures and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

@@ -103,7 +103,7 @@ INTRO = [
     md("""
 # Chapter 1 — CRM foundations (客户关系管理概述)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

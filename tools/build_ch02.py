@@ -109,7 +109,7 @@ INTRO = [
     md("""
 # Chapter 2 — Customer service and its elements (客户服务及其要素)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

@@ -108,7 +108,7 @@ INTRO = [
     md("""
 # Chapter 3 — Service level, inventory and cost (服务水平、库存与成本)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

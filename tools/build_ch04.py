@@ -104,7 +104,7 @@ INTRO = [
     md("""
 # Chapter 4 — Setting customer service priorities (设定客户服务优先级)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

@@ -102,7 +102,7 @@ INTRO = [
     md("""
 # Chapter 5 — The customer service audit (客户服务审计)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

@@ -100,7 +100,7 @@ INTRO = [
     md("""
 # Chapter 6 — Customer value and customer lifetime value (客户价值与客户终身价值)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""
@@ -278,7 +278,7 @@ CLV rises faster and faster with retention: at r = 0.6 five more points are wort
 value.clv_by_retention(1_000, [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95], 0.10).round(1)
 """),
     md("""
-Gupta & Lehmann's (2003) table of margin multiples r / (1 + i − r) makes the same point (rows: retention, columns: discount rate); for typical values a customer is worth about two to five years of margin:
+Gupta & Lehmann's (2003) table of margin multiples r / (1 + d − r) makes the same point (rows: retention, columns: discount rate); for typical values a customer is worth about one to four and a half years of margin (one more when the first margin comes at acquisition):
 """),
     code("""
 value.margin_multiples().round(2)

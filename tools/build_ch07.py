@@ -98,7 +98,7 @@ INTRO = [
     md("""
 # Chapter 7 — Customer information and classification (客户信息与客户分类管理)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""

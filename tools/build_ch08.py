@@ -92,7 +92,7 @@ INTRO = [
     md("""
 # Chapter 8 — CRM in the supply chain (供应链中的客户关系管理)
 
-Run the two code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package.
+Run the three code cells below first: the first sets the language of figures, widgets and feedback, the second imports the course package, the third starts the answer checker.
 """),
     *SETUP,
     md("""
