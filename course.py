@@ -6,6 +6,7 @@
     (on Windows: py course.py lab / py course.py test)
 
     python3 course.py lab --zh   JupyterLab's own menus in Chinese from now on (--en: back to English)
+    python3 course.py dashboards every app on its own page (Voilà, no code shown); an index lists them
 
 For instructors (exercise versions and grading with otter-grader; see README):
 
@@ -107,7 +108,7 @@ def set_lab_language(flag: str, overrides: Path = LAB_OVERRIDES) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade", "dashboards"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -119,13 +120,14 @@ def main(argv: list[str]) -> int:
         return run([py, "-m", "pytest", *parallel(rest), *rest], env=env)
     if command in ("assign", "grade"):
         return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers often run as root
+    if command == "dashboards":
+        return run([py, "-m", "voila", ROOT / "dashboards", "--Voila.ip=127.0.0.1", *rest], env=env)
     for flag in [a for a in rest if a in LAB_LOCALES]:
         print(f"JupyterLab's interface language: {set_lab_language(flag)} ({LAB_OVERRIDES})", flush=True)
         rest.remove(flag)
     lab = [py, "-m", "jupyterlab", "--notebook-dir", ROOT, "--LabApp.default_url=/lab/tree/chapters"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and cloud VMs often run as root
-        lab.append("--allow-root")
-    return run([*lab, *rest], env=env)
+    return run([*lab, *root, *rest], env=env)
 
 
 if __name__ == "__main__":

@@ -86,3 +86,22 @@ def test_apps_repr_is_short_and_stable(apps):
 def test_blitted_frames_equal_a_full_redraw(fresh_app, name):
     """The fast path (cached background + data artists) draws the same picture."""
     assert_blit_matches_full_redraw(fresh_app(name), CONTROLS[name][:3])
+
+
+def test_every_app_carries_a_static_image_of_its_figure():
+    """Static fallback: where no kernel runs (GitHub, the website, PDFs) the app shows as a PNG of its figure."""
+    import base64
+    import io
+
+    import PIL.Image
+
+    from scm_course.apps import all_apps
+
+    for name, app in all_apps().items():
+        bundle = app._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle, name  # live: the widget
+        png = base64.b64decode(bundle["image/png"])
+        assert png == app.image.value, name  # the figure as it is when shown
+        width, height = PIL.Image.open(io.BytesIO(png)).size
+        assert (width, height) == (round(app.figure.get_figwidth() * app.figure.dpi),
+                                   round(app.figure.get_figheight() * app.figure.dpi)), name

@@ -105,3 +105,17 @@ def test_relative_links_resolve(path):
             if target and not re.match(r"^[a-z]+:", target) and not (path.parent / target).exists():
                 broken.append(link)
     assert not broken, f"{path.name}: broken links {broken}"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_app_output_has_a_static_image(path):
+    """An app's stored output keeps a PNG of its initial figure, for viewers with no live kernel."""
+    apps = 0
+    for cell in _load(path)["cells"]:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if re.fullmatch(r"<\w+App: \d+ controls>", "".join(data.get("text/plain", ""))):
+                apps += 1
+                assert "image/png" in data, f"{path.name}: an app output has no static image"
+    if path.parent.name == "chapters" and re.match(r"\d\d_", path.name):
+        assert apps, f"{path.name} shows no app"

@@ -19,11 +19,28 @@ from .value import CohortApp, CustomerValueApp, RetentionApp
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
 APP_MODULES = ("crm", "priority", "tradeoff", "service", "audit", "value", "segment", "demand")
+#: The chapter whose notebook shows each module's apps.
+APP_CHAPTERS = {"crm": 1, "service": 2, "tradeoff": 3, "priority": 4, "audit": 5, "value": 6, "segment": 7,
+                "demand": 8}
+#: Every app, ``"module.name"``, in chapter order (the names ``chapter_apps`` builds).
+_APP_NAMES = {
+    "crm": ("customer360",),
+    "service": ("order_performance", "satisfaction_gap", "stockout"),
+    "tradeoff": ("safety_stock", "service_cost"),
+    "priority": ("abc", "order_priority", "volume_profit", "contribution_matrix", "weighted_scores"),
+    "audit": ("audit", "audit_suppliers", "segments"),
+    "value": ("customer_value", "retention", "cohorts"),
+    "segment": ("whale", "rfm", "clusters"),
+    "demand": ("forecast", "bullwhip"),
+}
 
 __all__ = [
     "APP_MODULES",
+    "APP_CHAPTERS",
     "CourseApp",
     "all_apps",
+    "app_keys",
+    "dashboard",
     "Customer360App",
     "ABCApp",
     "OrderPriorityApp",
@@ -55,3 +72,21 @@ def all_apps(modules=APP_MODULES):
         builder = importlib.import_module(f"{__name__}.{module}").chapter_apps
         out.update({f"{module}.{name}": app for name, app in builder().items()})
     return out
+
+
+def app_keys() -> list[str]:
+    """Every app of the course as ``"module.name"``, in chapter order (e.g. ``"priority.abc"``)."""
+    return [f"{module}.{name}" for module in sorted(APP_CHAPTERS, key=APP_CHAPTERS.get) for name in _APP_NAMES[module]]
+
+
+def dashboard(key: str):
+    """One app on its own, built on the course data: the content of a Voilà dashboard.
+
+    >>> dashboard("priority.abc")            # doctest: +SKIP
+    <ABCApp: 3 controls>
+    """
+    keys = app_keys()
+    if key not in keys:
+        raise ValueError(f"key must be one of {keys}, got {key!r}")
+    module, name = key.split(".")
+    return importlib.import_module(f"{__name__}.{module}").chapter_apps(names=[name])[name]

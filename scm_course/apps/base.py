@@ -19,6 +19,7 @@ last valid result.
 """
 from __future__ import annotations
 
+import base64
 import html
 import io
 
@@ -105,6 +106,19 @@ class CourseApp(widgets.VBox):
     def __repr__(self) -> str:
         # Short and stable: the default widget repr would embed the PNG bytes.
         return f"<{type(self).__name__}: {len(self.controls)} controls>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, plus a plain PNG of the figure as it is when shown.
+
+        Jupyter and Voilà draw the widget; where no kernel runs (GitHub's
+        viewer, the course website, PDF handouts, a notebook opened before it
+        is run) the widget cannot render and the image of the app's initial
+        state is shown instead.
+        """
+        bundle = dict(super()._repr_mimebundle_(**kwargs) or {})
+        if self.image.value:
+            bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        return bundle
 
     def value(self, name):
         """Current value of the control ``name``."""
