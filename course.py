@@ -8,6 +8,7 @@
     python3 course.py lab --zh   JupyterLab's own menus in Chinese from now on (--en: back to English)
     python3 course.py dashboards every app on its own page (Voilà, no code shown); an index lists them
     python3 course.py slides     reveal.js slides of every chapter and case -> build/slides/
+    python3 course.py website    the course website, both editions, offline -> build/site/_build/html/
 
 For instructors (exercise versions and grading with otter-grader; see README):
 
@@ -109,7 +110,7 @@ def set_lab_language(flag: str, overrides: Path = LAB_OVERRIDES) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade", "dashboards", "slides"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade", "dashboards", "slides", "website"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -122,8 +123,8 @@ def main(argv: list[str]) -> int:
     if command in ("assign", "grade"):
         return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers often run as root
-    if command == "slides":
-        return run([py, ROOT / "tools" / "slides.py", *rest], env=env)
+    if command in ("slides", "website"):
+        return run([py, ROOT / "tools" / f"{command}.py", *rest], env=env)
     if command == "dashboards":
         return run([py, "-m", "voila", ROOT / "dashboards", "--Voila.ip=127.0.0.1", *rest], env=env)
     for flag in [a for a in rest if a in LAB_LOCALES]:

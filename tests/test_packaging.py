@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _requirement(spec: str):
-    m = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)(?:\[[a-z,]+\])?\s*(?:>=\s*([0-9][0-9.]*))?\s*", spec)
+    m = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)(?:\[[a-z,]+\])?\s*(?:>=\s*([0-9][0-9.]*))?(?:,\s*<\s*[0-9][0-9.]*)?\s*", spec)
     assert m, f"not a 'name>=version' requirement: {spec!r}"
     return m.group(1).lower().replace("_", "-"), m.group(2)
 
