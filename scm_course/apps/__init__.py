@@ -82,7 +82,7 @@ def app_keys() -> list[str]:
 def dashboard(key: str):
     """One app on its own, built on the course data: the content of a Voilà dashboard.
 
-    >>> dashboard("priority.abc")            # doctest: +SKIP
+    >>> dashboard("priority.abc")
     <ABCApp: 3 controls>
     """
     keys = app_keys()
