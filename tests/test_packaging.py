@@ -21,6 +21,16 @@ def _requirement(spec: str):
     return m.group(1).lower().replace("_", "-"), m.group(2)
 
 
+def _course():
+    """The top-level course.py, loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    return course
+
+
 def _pyproject():
     if tomllib is None:
         pytest.skip("tomllib needs Python 3.11")
@@ -83,16 +93,13 @@ def test_notebook_file_names_are_ascii_and_numbered():
 
 def test_jupyterlab_chinese_interface_is_one_flag_away(tmp_path):
     """``python3 course.py lab --zh``: the zh-CN language pack is installed and the locale override is written."""
-    import importlib.util
     import json
 
     from jupyterlab_server.translation_utils import get_language_packs
 
     packs, _ = get_language_packs("en")
     assert "zh_CN" in packs, "jupyterlab-language-pack-zh-CN is not installed"
-    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
-    course = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(course)
+    course = _course()
     overrides = tmp_path / "overrides.json"
     overrides.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
     assert course.set_lab_language("--zh", overrides) == "zh_CN"
@@ -107,12 +114,9 @@ def test_jupyterlab_chinese_interface_is_one_flag_away(tmp_path):
 
 def test_test_command_runs_one_notebook_per_worker():
     """``python3 course.py test`` spreads test files over the cores; a notebook's cells stay together."""
-    import importlib.util
     import os
 
-    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
-    course = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(course)
+    course = _course()
     workers = min(4, os.cpu_count() or 1)
     assert course.parallel([]) == (["-n", str(workers), "--dist", "loadfile"] if workers > 1 else [])
     assert course.parallel(["-n", "0"]) == [] and course.parallel(["-p", "no:xdist"]) == []
