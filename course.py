@@ -9,6 +9,7 @@
     python3 course.py dashboards every app on its own page (Voilà, no code shown); an index lists them
     python3 course.py slides     reveal.js slides of every chapter and case -> build/slides/
     python3 course.py website    the course website, both editions, offline -> build/site/_build/html/
+    python3 course.py handouts   a PDF handout of every chapter and case, both editions -> build/handouts/
 
 For instructors (exercise versions and grading with otter-grader; see README):
 
@@ -22,6 +23,10 @@ course package is installed into it in editable mode with everything it needs
 changes.  Extra arguments are passed on: ``python3 course.py test -k abc``,
 ``python3 course.py lab --port 8899``.  The tests run on every core (at most
 four workers, pytest-xdist); ``python3 course.py test -n 0`` runs them in one process.
+The browser tests and the handouts need a Chromium-family browser: the test command
+finds one (or installs Debian's ``chromium`` when run as root on Debian/Ubuntu) and
+puts the JupyterHub test's proxy into ``.venv/npm`` with npm (see tools/browsers.py);
+where that is impossible those tests are skipped with the reason printed.
 """
 from __future__ import annotations
 
@@ -34,6 +39,9 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tools"))
+import browsers  # noqa: E402  (standard library only: finds/installs Chromium and npm tools)
+
 VENV = ROOT / ".venv"
 STAMP = VENV / "scm-course-installed.txt"
 MIN_PYTHON = (3, 10)
@@ -110,7 +118,7 @@ def set_lab_language(flag: str, overrides: Path = LAB_OVERRIDES) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade", "dashboards", "slides", "website"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "assign", "grade", "dashboards", "slides", "website", "handouts"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -119,11 +127,17 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "test":
+        env.update(browsers.prepare_for_tests())
         return run([py, "-m", "pytest", *parallel(rest), *rest], env=env)
     if command in ("assign", "grade"):
         return run([py, ROOT / "tools" / "grading.py", command, *rest], env=env)
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers often run as root
-    if command in ("slides", "website"):
+    if command == "handouts":
+        path, message = browsers.ensure_chromium()
+        if path is None:
+            sys.exit(f"The handouts are printed by a Chromium-family browser: {message}")
+        env["SCM_COURSE_CHROMIUM"] = path
+    if command in ("slides", "website", "handouts"):
         return run([py, ROOT / "tools" / f"{command}.py", *rest], env=env)
     if command == "dashboards":
         return run([py, "-m", "voila", ROOT / "dashboards", "--Voila.ip=127.0.0.1", *rest], env=env)
