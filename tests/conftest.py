@@ -49,3 +49,24 @@ def supplier_table():
     scores = pd.DataFrame({f"Supplier {k}": s[f"supplier_{k}_mean"] for k in (1, 2, 3)}, index=s["attributes"]).T
     weights = dict(zip(s["attributes"], s["importance_mean"]))
     return scores, weights
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Path of the Chromium-family browser the test command found or installed (tools/browsers.py).
+
+    Skips, with the reason printed in pytest's summary (``-ra``), only when there
+    truly is none: ``python3 course.py test`` installs Debian's chromium when it can.
+    """
+    import os
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import browsers
+
+    path = browsers.find_chromium()
+    if path is None:
+        pytest.skip("no browser for the browser tests: "
+                    + os.environ.get("SCM_COURSE_NO_CHROMIUM", browsers.ensure_chromium(install=False)[1]))
+    return path
