@@ -135,6 +135,15 @@ def test_main_prints_a_link_to_each_edition_of_every_notebook(capsys):
     assert "lab/tree/scm-course/casebook/05_3pl_customer_360/05_3pl_customer_360.zh.ipynb" in opened
 
 
+def test_the_links_in_the_instructors_guide_are_what_the_tool_builds():
+    doc = (ROOT / "docs" / "jupyterhub.md").read_text(encoding="utf-8")
+    shown = [line for line in doc.splitlines() if line.startswith("https://hub.example.edu/hub/user-redirect/")]
+    repo = "https://github.com/example-org/scm-course"
+    assert shown == [gitpuller_link("https://hub.example.edu", repo, CH1),
+                     gitpuller_link("https://hub.example.edu", repo, CH1.replace(".ipynb", ".zh.ipynb"))]
+    assert "tools/hub_links.py" in doc
+
+
 def test_main_reports_a_bad_address_and_exits_2(capsys):
     with pytest.raises(SystemExit) as stop:
         hub_links.main(["hub.example.edu", REPO])

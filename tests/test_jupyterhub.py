@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -50,6 +51,12 @@ MEMORY_BOUND_MB = 1024  # the per-user limit docs/jupyterhub.md recommends (1G)
 TIMEOUT = 120  # seconds for any one step; the whole module takes ~30 s on two cores
 
 
+def _singleuser() -> str | None:
+    """The ``jupyterhub-singleuser`` command of this Python environment (what TLJH runs per student)."""
+    beside = Path(sys.executable).parent / "jupyterhub-singleuser"
+    return str(beside) if beside.is_file() else shutil.which("jupyterhub-singleuser")
+
+
 def _skip_reason() -> str | None:
     if os.name != "posix":
         return "JupyterHub's local spawner needs a POSIX system (Linux or macOS)"
@@ -67,6 +74,8 @@ def _skip_reason() -> str | None:
             __import__(module)
         except ImportError:
             return f"Python package {module} missing: pip install -e '.[test]'"
+    if _singleuser() is None:
+        return "jupyterhub-singleuser not found next to this Python or on the PATH"
     return None
 
 
@@ -107,7 +116,7 @@ def make_course_repo(folder: Path) -> Path:
 
 
 def _config(folder: Path, ports: dict, password: str) -> str:
-    singleuser = Path(sys.executable).parent / "jupyterhub-singleuser"
+    singleuser = _singleuser()
     args = ["--allow-root"] if os.geteuid() == 0 else []
     try:  # JupyterHub >= 5.3: a password shared by the class (DummyAuthenticator's is deprecated)
         from jupyterhub.authenticators.shared import SharedPasswordAuthenticator  # noqa: F401
@@ -134,7 +143,7 @@ def _config(folder: Path, ports: dict, password: str) -> str:
         f"c.Authenticator.allowed_users = {set(STUDENTS)!r}",
         'c.JupyterHub.spawner_class = "simple"',
         f"c.SimpleLocalProcessSpawner.home_dir_template = {str(folder / 'home' / '{username}')!r}",
-        f"c.Spawner.cmd = [{str(singleuser)!r}]",
+        f"c.Spawner.cmd = [{singleuser!r}]",
         f"c.Spawner.args = {args!r}",
         'c.Spawner.default_url = "/lab"',
         f"c.Spawner.start_timeout = {TIMEOUT}",
@@ -511,6 +520,22 @@ def classroom(hub):
     figures["proxy_mb"] = round(_rss_mb([hub.proxy_process()]), 1)
     hub.save_figures()
     return sessions
+
+
+def test_the_deployment_files_set_the_limits_this_test_checks():
+    import yaml
+
+    values = yaml.safe_load((ROOT / "docs" / "jupyterhub" / "z2jh-config.yaml").read_text(encoding="utf-8"))
+    assert values["singleuser"]["memory"]["limit"] == "1G" and MEMORY_BOUND_MB == 1024
+    assert values["singleuser"]["defaultUrl"] == "/lab"
+    assert values["cull"]["enabled"] is True and values["cull"]["timeout"] >= 600
+    doc = (ROOT / "docs" / "jupyterhub.md").read_text(encoding="utf-8")
+    for line in ("sudo tljh-config set limits.memory 1G", "sudo tljh-config set user_environment.default_app jupyterlab",
+                 "sudo -E pip install -e /opt/scm-course"):
+        assert line in doc, line
+    dockerfile = (ROOT / "docs" / "jupyterhub" / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"^ARG BASE=quay\.io/jupyter/minimal-notebook:\d{4}-\d\d-\d\d$", dockerfile, re.MULTILINE)
+    assert "pip install --no-cache-dir -e /opt/scm-course nbgitpuller" in dockerfile
 
 
 def test_the_hub_refuses_a_wrong_password(hub):
