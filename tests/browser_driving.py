@@ -7,6 +7,7 @@ used).  Screenshots are kept as test artefacts in ``build/test-artifacts/browser
 from __future__ import annotations
 
 import socket
+import time
 import sys
 from pathlib import Path
 
@@ -53,3 +54,14 @@ def nudge_slider(page, slider, presses: int = 3) -> None:
     slider.focus()
     for _ in range(presses):
         page.keyboard.press("ArrowRight")
+
+
+def wait_for_new_image(page, selector: str, before: str, timeout: float = 30.0) -> str:
+    """Poll until the image's bytes differ from ``before``; return the new digest (fails after ``timeout`` s)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = image_digest(page, selector)
+        if now and now != before:
+            return now
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the figure did not change within {timeout:.0f} s of moving the slider")

@@ -89,3 +89,34 @@ def test_voila_renders_a_dashboard_with_its_widget_and_no_code(voila_server, nam
     assert "application/vnd.jupyter.widget-view+json" in page  # the live app
     assert "Traceback" not in page and "application/vnd.jupyter.stderr" not in page
     assert 'dashboard("' not in page  # code cells are not shown
+
+
+@pytest.mark.parametrize("name", ["04_abc.ipynb", "08_bullwhip.zh.ipynb"])
+def test_dashboard_in_a_browser_redraws_when_a_slider_moves(chromium, voila_server, name, tmp_path, record_property):
+    """Real browser: the dashboard page shows the app, no code and no error; a slider redraws the figure."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_driving import image_digest, launch, nudge_slider, screenshot, wait_for_new_image
+
+    start = time.perf_counter()
+    with sync_playwright() as playwright:
+        browser = launch(playwright, chromium, tmp_path)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto(f"{voila_server}/voila/render/{name}", timeout=120_000)
+        image = page.locator(".widget-image").first
+        image.wait_for(state="visible", timeout=120_000)
+        page.wait_for_function("() => !!document.querySelector('.widget-image').src")
+        text = page.inner_text("body")
+        assert "dashboard(" not in text and "set_language(" not in text  # no code shown
+        assert "Traceback" not in text and "Error" not in text
+        before = image_digest(page, ".widget-image")
+        screenshot(page, f"voila-{name}-before")
+        nudge_slider(page, page.get_by_role("slider").first)
+        after = wait_for_new_image(page, ".widget-image", before)
+        page.wait_for_timeout(500)  # a key press is one redraw: let the last one land
+        screenshot(page, f"voila-{name}-after")
+        assert image_digest(page, ".widget-image") not in (before, None) and after != before
+        browser.close()
+    seconds = time.perf_counter() - start
+    record_property("browser_seconds", round(seconds, 1))
+    print(f"\n{name}: Voilà page + slider in {seconds:.1f} s")
