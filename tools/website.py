@@ -9,7 +9,8 @@ cases' student notebooks in English and Chinese with their stored outputs
 case briefs and data dictionaries.  ``_toc.yml`` and ``_config.yml`` are
 generated here: a landing page, then an English part and a Chinese part
 (chapters, cases, glossary).  Search covers both languages (Chinese words are
-segmented with jieba).  An app shows the picture of its initial figure (widgets
+segmented with jieba, which is taught the glossary's Chinese terms, so that
+牛鞭效应 is found as one word).  An app shows the picture of its initial figure (widgets
 need a live kernel).
 
 The build runs ``jupyter-book build`` with warnings as errors (``-W -n
@@ -39,9 +40,16 @@ execute:
 html:
   use_repository_button: false
   home_page_in_navbar: true
+  favicon: favicon.png
 sphinx:
+  local_extensions:
+    sphinx_site: _ext
   config:
+    html_context:
+      default_mode: light
     html_search_language: zh
+    html_search_options:
+      dict: search-words.txt
     html_show_copyright: false
     suppress_warnings: ["myst.header", "mystnb.unknown_mime_type"]
     nb_render_markdown_format: myst
@@ -129,9 +137,44 @@ def assemble(source: Path = SOURCE) -> Path:
                 text = _FOLDER_LINK.sub("](data/README.md)", text)
                 dst.write_text(text, encoding="utf-8")
     (source / "_toc.yml").write_text(toc(), encoding="utf-8")
-    (source / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    words = json.dumps(str((source / "search-words.txt").resolve()))  # Sphinx reads it from its own cwd
+    (source / "_config.yml").write_text(CONFIG.replace("dict: search-words.txt", f"dict: {words}"), encoding="utf-8")
     (source / "index.md").write_text(index(), encoding="utf-8")
+    (source / "search-words.txt").write_text(search_words(), encoding="utf-8")
+    favicon(source / "favicon.png")
+    (source / "_ext").mkdir()
+    shutil.copyfile(ROOT / "tools" / "sphinx_site.py", source / "_ext" / "sphinx_site.py")
     return source
+
+
+def search_words() -> str:
+    """jieba's user dictionary for the search index: every Chinese glossary term is one word.
+
+    Without it jieba cuts 牛鞭效应 into 牛鞭 + 效应, and a reader who types the
+    term finds nothing.  Variants in brackets or after a slash count as words too.
+    """
+    from scm_course.i18n import glossary
+
+    words = []
+    for term in glossary():
+        for word in re.split(r"[（）()/、，]", term["zh"]):
+            word = word.strip()
+            if re.search(r"[\u4e00-\u9fff]", word) and " " not in word and word not in words:
+                words.append(word)
+    return "".join(f"{word} 1000 n\n" for word in words)
+
+
+def favicon(path: Path) -> Path:
+    """The site's icon (browsers ask for one; a missing icon is a failed request)."""
+    from PIL import Image, ImageDraw
+
+    icon = Image.new("RGBA", (32, 32), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(icon)
+    draw.rounded_rectangle((1, 1, 30, 30), radius=6, fill=(31, 78, 121, 255))
+    for n, height in enumerate((8, 14, 20)):  # three bars: the course's ABC/priority motif
+        draw.rectangle((7 + 7 * n, 26 - height, 11 + 7 * n, 26), fill=(255, 255, 255, 255))
+    icon.save(path)
+    return path
 
 
 def build(out: Path = OUT, source: Path = SOURCE) -> Path:
