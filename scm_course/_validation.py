@@ -17,6 +17,7 @@ __all__ = [
     "as_timestamp",
     "as_numeric_series",
     "check_columns",
+    "check_column_args",
     "check_fraction_cutoffs",
     "check_weights",
     "check_option",
@@ -90,6 +91,32 @@ def check_columns(df, required: Iterable[str], name: str = "df") -> pd.DataFrame
         raise ValueError(
             f"{name} is missing column(s) {_preview(missing)}; it has {_preview(df.columns, 12)}"
         )
+    if len(df) == 0:
+        raise ValueError(f"{name} is empty; it needs at least one row")
+    return df
+
+
+def check_column_args(df, name: str = "df", **columns) -> pd.DataFrame:
+    """Check ``df`` is a non-empty DataFrame and each column-name argument names one of its columns.
+
+    For functions that take a table and the names of its columns as arguments:
+    the error names the argument (``customer``), not only the missing column.
+
+    >>> check_column_args(pd.DataFrame({"id": [1]}), "transactions", customer="cust")
+    Traceback (most recent call last):
+    ...
+    ValueError: customer must name a column of transactions, got 'cust'; transactions has columns 'id'
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
+    for arg, column in columns.items():
+        try:
+            found = column in df.columns
+        except TypeError:  # unhashable (a list, a dict): never a column name
+            found = False
+        if not found:
+            raise ValueError(f"{arg} must name a column of {name}, got {column!r}; "
+                             f"{name} has columns {_preview(df.columns, 12)}")
     if len(df) == 0:
         raise ValueError(f"{name} is empty; it needs at least one row")
     return df
