@@ -337,6 +337,14 @@ def value_index(scores: pd.DataFrame, weights: Mapping) -> pd.DataFrame:
     >>> vi["value_index"].round(2).to_dict()
     {'Express Plus': 7.4, 'Regional Link': 7.3, 'Global Chain': 6.7, 'Budget Freight': 5.55}
     """
+    if isinstance(scores, pd.DataFrame) and isinstance(weights, Mapping):
+        unknown = [k for k in weights if k not in scores.columns]
+        if unknown:
+            raise ValueError(f"weights names unknown key(s) {unknown}: they are not columns of scores, "
+                             f"which has {list(scores.columns)}")
+        if scores.index.has_duplicates:
+            raise ValueError(f"scores has duplicate offers {list(scores.index[scores.index.duplicated()].unique())}; "
+                             "each row must be a different offer")
     total = weighted_scores(scores, weights)  # validates scores and weights
     w = check_weights(weights, "weights", scores.columns)
     wvec = np.array([w.get(c, 0.0) for c in scores.columns])
@@ -357,7 +365,8 @@ SERVICE_VALUE_PARAMS = {"benefit_max": 100.0, "steepness": 12.0, "midpoint": 0.5
 
 def _service_value_params(benefit_max, steepness, midpoint, cost_scale, cost_exponent):
     return (_number(benefit_max, "benefit_max", low=0, low_open=True),
-            _number(steepness, "steepness", low=0, low_open=True),
+            # steeper than 1000 the S-curve is a step that the stage search (grid of 4001 levels) cannot resolve
+            _number(steepness, "steepness", low=0, high=1000, low_open=True),
             _number(midpoint, "midpoint", low=0, high=1, low_open=True, high_open=True),
             _number(cost_scale, "cost_scale", low=0),
             _number(cost_exponent, "cost_exponent", low=1))
@@ -454,7 +463,7 @@ def service_value_curve(service_levels=None, *, benefit_max=100.0, steepness=12.
     benefit_max : float
         Largest benefit ``b``, > 0.
     steepness : float
-        Steepness ``k`` of the S-curve, > 0.
+        Steepness ``k`` of the S-curve, in (0, 1000].
     midpoint : float
         Service level ``s0`` at which half the benefit is reached, in (0, 1).
     cost_scale : float
@@ -710,6 +719,8 @@ def new_customers_needed(customers, retention, growth):
     """
     n = _number(customers, "customers", low=0)
     r = as_number_array(retention, "retention", interval="[0, 1)")
+    if r.size == 0:
+        raise ValueError("retention must be a rate or a non-empty array of rates, got an empty array")
     g = _number(growth, "growth", low=-1, low_open=True)
     if (1 + g - r < -1e-12).any():
         raise ValueError(f"growth must be >= retention - 1 (the base cannot shrink faster than customers leave), "
