@@ -40,7 +40,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_numeric_series, check_columns, check_option
+from ._validation import _preview, as_numeric_series, check_column_args, check_columns, check_option
 
 __all__ = [
     "ORDER_COLUMNS",
@@ -196,7 +196,7 @@ def order_fill_rates(lines: pd.DataFrame, *, order="order_id", ordered="qty_orde
     >>> {k: round(v, 3) for k, v in order_fill_rates(lines).items()}
     {'unit_fill_rate': 0.84, 'line_fill_rate': 0.667, 'order_fill_rate': 0.5}
     """
-    check_columns(lines, [order, ordered, delivered], "lines")
+    check_column_args(lines, "lines", order=order, ordered=ordered, delivered=delivered)
     q_ord, q_del = _quantities(lines, ordered, delivered, "lines")
     if q_ord.sum() == 0:
         raise ValueError(f"lines[{ordered!r}] are all zero; the fill rate needs units ordered")
@@ -230,7 +230,7 @@ def metrics_by_period(orders: pd.DataFrame, freq="MS", late_tolerance_days=0, *,
         error_free, perfect_order`` (counts and fractions).
     """
     flags = _flags(orders, _check_tolerance(late_tolerance_days))
-    check_columns(orders, [date], "orders")
+    check_column_args(orders, "orders", date=date)
     when = _dates(orders[date], date)
     try:
         grouper = pd.Grouper(freq=freq)
@@ -433,6 +433,8 @@ _UNIT_SECONDS = {"hours": 3600.0, "days": 86400.0}
 
 
 def _order_ids(orders: pd.DataFrame, order: str) -> pd.Index:
+    if not isinstance(order, str):
+        raise TypeError(f"order must be the name of the order-id column (a str), got {order!r}")
     return pd.Index(orders[order]) if order in orders.columns else orders.index
 
 
@@ -559,7 +561,7 @@ def order_cycle_summary(orders: pd.DataFrame, by=None, *, unit="hours", quantile
     """
     qs = _check_quantiles(quantiles)
     if by is not None:
-        check_columns(orders, [by], "orders")
+        check_column_args(orders, "orders", by=by)
     cycle = order_cycle(orders, unit=unit, order=order)
     columns = list(cycle.columns)
     values = cycle.to_numpy()
@@ -650,7 +652,13 @@ def order_performance(orders: pd.DataFrame, lines=None, late_tolerance_days=0, *
     if where is not None and not isinstance(where, Mapping):
         raise TypeError(f"where must be a mapping column -> value, got {type(where).__name__}")
     where = dict(where or {})
-    check_columns(orders, list(where) + ([cycle_by] if cycle_by is not None else []), "orders")
+    check_columns(orders, [], "orders")
+    unknown = [k for k in where if k not in orders.columns]
+    if unknown:
+        raise ValueError(f"where names column(s) {_preview(unknown)} that orders does not have; "
+                         f"orders has columns {_preview(orders.columns, 20)}")
+    if cycle_by is not None:
+        check_column_args(orders, "orders", cycle_by=cycle_by)
     mask = _select(orders, where)
     if not mask.any():
         chosen = ", ".join(f"{k}={v!r}" for k, v in where.items())

@@ -359,7 +359,7 @@ def test_order_cycle_stages_out_of_order_name_the_order():
 
 @pytest.mark.parametrize("kwargs, match", [
     ({"unit": "weeks"}, r"unit must be one of \['hours', 'days'\]"),
-    ({"by": "colour"}, r"missing column\(s\) 'colour'"),
+    ({"by": "colour"}, r"by must name a column of orders, got 'colour'"),
     ({"quantiles": (0.5, 1.0)}, "strictly between 0 and 1"),
     ({"quantiles": "p90"}, "quantiles must be"),
 ])
@@ -384,7 +384,7 @@ def test_order_performance_filters(fulfilment):
     assert issubclass(service.NoMatchingOrders, ValueError)
     with pytest.raises(ValueError, match=r"where\['region'\] names value\(s\) 'Mars'.*values: 'Central', 'East'"):
         service.order_performance(orders, where={"region": "Mars"})
-    with pytest.raises(ValueError, match=r"missing column\(s\) 'colour'"):
+    with pytest.raises(ValueError, match=r"where names column\(s\) 'colour' that orders does not have"):
         service.order_performance(orders, where={"colour": "red"})
     with pytest.raises(ValueError, match="late_tolerance_days must be a number of days >= 0"):
         service.order_performance(orders, late_tolerance_days=-1)
