@@ -22,6 +22,7 @@ __all__ = [
     "check_weights",
     "check_option",
     "as_number_array",
+    "check_seed",
 ]
 
 
@@ -231,3 +232,24 @@ def as_timestamp(value, name: str) -> pd.Timestamp:
     if pd.isna(ts):
         raise ValueError(f"{name} must be a date such as '2025-12-31', got {value!r}")
     return ts
+
+
+def check_seed(seed, name: str = "seed", *, generator: bool = False):
+    """A random seed: a whole number >= 0 (or, with ``generator=True``, a numpy Generator).
+
+    Refuses what numpy would reject deep inside ``default_rng`` (floats, text)
+    and ``None`` (fresh entropy: the course's outputs must be reproducible).
+
+    >>> check_seed(2.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: seed must be a whole number >= 0, got 2.5
+    """
+    if generator and isinstance(seed, np.random.Generator):
+        return seed
+    allowed = "a whole number >= 0" + (" or a numpy Generator" if generator else "")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"{name} must be {allowed}, got {seed!r}")
+    if seed < 0:
+        raise ValueError(f"{name} must be {allowed}, got {seed!r}")
+    return int(seed)
