@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from .._validation import check_fraction_cutoffs
 from ..i18n import t
+from ._checks import check_axes, check_flag, check_frame, check_handles, check_point, check_series, check_text
 from .style import CLASS_COLORS, IMPORTANCE_COLORS, QUADRANT_COLORS, axes_or_new
 
 __all__ = [
@@ -74,6 +76,14 @@ def _pareto_xy(classified: pd.DataFrame, max_points: int = 2000):
     return x, y
 
 
+def _check_classified(classified) -> None:
+    check_frame(classified, "classified", ["value", "share", "cum_share", "cls"],
+                numbers={"value": "[0, inf)", "share": "[0, 1]", "cum_share": "[0, 1]"})
+    if not isinstance(classified["cls"].dtype, pd.CategoricalDtype):
+        raise TypeError(f"classified['cls'] must be categorical (the classes in order), as abc_classify returns it, "
+                        f"got dtype {classified['cls'].dtype}")
+
+
 def _class_bounds(classified: pd.DataFrame):
     """(label, first item share, last item share, value share) per class."""
     n = len(classified)
@@ -92,6 +102,9 @@ def plot_pareto(classified: pd.DataFrame, *, cutoffs=(0.8, 0.95), measure_label=
     x = cumulative share of items, y = cumulative share of value; shaded bands
     mark the classes and dashed lines the cut-offs.
     """
+    _check_classified(classified)
+    cutoffs = check_fraction_cutoffs(cutoffs)
+    check_text(measure_label, "measure_label", optional=True)
     ax = axes_or_new(ax)
     measure_label = measure_label or t("priority.measure.value")
     x, y = _pareto_xy(classified)
@@ -119,6 +132,12 @@ def plot_pareto(classified: pd.DataFrame, *, cutoffs=(0.8, 0.95), measure_label=
 
 def update_pareto(handles: ParetoHandles, classified: pd.DataFrame, *, cutoffs, measure_label=None) -> None:
     """Redraw the curve, bands, cut-off lines and class labels in place."""
+    check_handles(handles, ParetoHandles, "plot_pareto")
+    _check_classified(classified)
+    cutoffs = check_fraction_cutoffs(cutoffs)
+    if len(cutoffs) != len(handles.cut_lines):
+        raise ValueError(f"cutoffs must hold {len(handles.cut_lines)} cut-offs, as the plot was made with, got {cutoffs}")
+    check_text(measure_label, "measure_label", optional=True)
     x, y = _pareto_xy(classified)
     handles.line.set_data(x, y)
     for span, text, (label, x0, x1, share) in zip(handles.spans, handles.labels, _class_bounds(classified)):
@@ -140,8 +159,14 @@ class ClassShareHandles:
     texts: list
 
 
+def _check_summary(summary) -> None:
+    check_frame(summary, "summary", ["items", "item_share", "value_share"],
+                numbers={"items": "[0, inf)", "item_share": "[0, 1]", "value_share": "[0, 1]"})
+
+
 def plot_class_shares(summary: pd.DataFrame, *, ax=None) -> ClassShareHandles:
     """Bars of each class's share of items and share of value (from ``abc_summary``)."""
+    _check_summary(summary)
     ax = axes_or_new(ax)
     pos = np.arange(len(summary))
     width = 0.38
@@ -164,6 +189,8 @@ def plot_class_shares(summary: pd.DataFrame, *, ax=None) -> ClassShareHandles:
 
 def update_class_shares(handles: ClassShareHandles, summary: pd.DataFrame) -> None:
     """Set bar heights and labels (item count and shares) in place."""
+    check_handles(handles, ClassShareHandles, "plot_class_shares")
+    _check_summary(summary)
     bars = list(handles.item_bars) + list(handles.value_bars)
     values = list(summary["item_share"]) + list(summary["value_share"])
     counts = list(summary["items"]) + [None] * len(summary)
@@ -184,12 +211,22 @@ class OrderPriorityHandles:
     names: list
 
 
+def _check_order_table(table) -> None:
+    check_frame(table, "table", ["profit_rank", "importance", "score", "priority"],
+                numbers={"profit_rank": "[0, inf)", "importance": "[1, 3]", "score": "[0, inf)", "priority": "[1, inf)"})
+    codes = set(table["importance"].astype(float))
+    if not codes <= set(IMPORTANCE_COLORS):
+        raise ValueError(f"table['importance'] must hold the importance codes {sorted(IMPORTANCE_COLORS)}, "
+                         f"got {sorted(codes - set(IMPORTANCE_COLORS))}")
+
+
 def plot_order_priority(table: pd.DataFrame, *, ax=None) -> OrderPriorityHandles:
     """Ranked horizontal bars of the order-priority score (priority 1 on top).
 
     Bar length = score (rank x importance), colour = importance code, label =
     the priority.
     """
+    _check_order_table(table)
     ax = axes_or_new(ax)
     n = len(table)
     bars = ax.barh(np.arange(n), np.ones(n), color="#cccccc")
@@ -214,6 +251,8 @@ def plot_order_priority(table: pd.DataFrame, *, ax=None) -> OrderPriorityHandles
 
 def update_order_priority(handles: OrderPriorityHandles, table: pd.DataFrame) -> None:
     """Reorder and resize the bars for a new priority table, in place."""
+    check_handles(handles, OrderPriorityHandles, "plot_order_priority")
+    _check_order_table(table)
     ranked = table.sort_values(["priority", "profit_rank"], kind="stable")
     scores = ranked["score"].to_numpy(dtype=float)
     for name, product in zip(handles.names, ranked.index):
@@ -246,6 +285,21 @@ _QUADRANT_POS = {  # (x, y, ha, va) in axes coordinates; x = profit, y = volume
 }
 
 
+def _check_vp(vp) -> None:
+    from ..priority import VOLUME_PROFIT_STRATEGIES
+
+    check_frame(vp, "vp", ["volume", "profit", "quadrant", "strategy"], numbers={"volume": "[0, inf)", "profit": None})
+    unknown = sorted(set(vp["quadrant"]) - set(QUADRANT_COLORS), key=str)
+    if unknown:
+        raise ValueError(f"vp['quadrant'] must hold {list(QUADRANT_COLORS)}, got {unknown[:5]}")
+    unknown = sorted(set(vp["strategy"]) - set(VOLUME_PROFIT_STRATEGIES.values()), key=str)
+    if unknown:
+        raise ValueError(f"vp['strategy'] must hold {list(VOLUME_PROFIT_STRATEGIES.values())}, got {unknown[:5]}")
+    thr = vp.attrs.get("thresholds")
+    if thr is not None:
+        check_point(thr, "vp.attrs['thresholds']", {"volume": None, "profit": None})
+
+
 def plot_volume_profit(vp: pd.DataFrame, *, log=True, ax=None) -> VolumeProfitHandles:
     """Scatter of items in the volume (y) x profit-contribution (x) matrix.
 
@@ -253,8 +307,10 @@ def plot_volume_profit(vp: pd.DataFrame, *, log=True, ax=None) -> VolumeProfitHa
     dashed lines are its thresholds, colours its quadrants, and each corner
     names the quadrant's strategy and how many items it holds.
     """
+    _check_vp(vp)
+    check_flag(log, "log")
     if log and ((vp["volume"] <= 0).any() or (vp["profit"] <= 0).any()):
-        raise ValueError("log axes need volume and profit > 0 for every item; drop such items or pass log=False")
+        raise ValueError("log axes need vp's volume and profit > 0 for every item; drop such items or pass log=False")
     ax = axes_or_new(ax)
     points = ax.scatter(vp["profit"], vp["volume"], s=22, edgecolor="white", linewidth=0.5)
     thr = vp.attrs.get("thresholds", {"volume": vp["volume"].median(), "profit": vp["profit"].median()})
@@ -277,6 +333,11 @@ def plot_volume_profit(vp: pd.DataFrame, *, log=True, ax=None) -> VolumeProfitHa
 
 def update_volume_profit(handles: VolumeProfitHandles, vp: pd.DataFrame) -> None:
     """Recolour the points and move the threshold lines, in place."""
+    check_handles(handles, VolumeProfitHandles, "plot_volume_profit")
+    _check_vp(vp)
+    if len(vp) != len(handles.points.get_offsets()):
+        raise ValueError(f"vp must hold the {len(handles.points.get_offsets())} items the plot was made with, "
+                         f"got {len(vp)}")
     handles.points.set_facecolor([QUADRANT_COLORS[q] for q in vp["quadrant"]])
     thr = vp.attrs.get("thresholds", {"volume": vp["volume"].median(), "profit": vp["profit"].median()})
     handles.vline.set_xdata([thr["profit"], thr["profit"]])
@@ -304,8 +365,22 @@ def _cell_text(priority, availability, days) -> str:
     return f"{int(priority)}\n{100 * availability:g}% · {int(days)}{t('priority.matrix.day_unit')}"
 
 
+def _check_matrix_policy(matrix, policy) -> None:
+    check_frame(matrix, "matrix", all_numeric="[1, inf)")
+    if not isinstance(policy, dict):
+        raise TypeError(f"policy must be a service_policy result (a dict of 'availability' and 'delivery_days' "
+                        f"tables), got {type(policy).__name__}")
+    for key, interval in (("availability", "[0, 1]"), ("delivery_days", "[0, inf)")):
+        if key not in policy:
+            raise ValueError(f"policy is missing {key!r}; it has {list(policy)}")
+        table = check_frame(policy[key], f"policy[{key!r}]", all_numeric=interval)
+        if table.shape != matrix.shape:
+            raise ValueError(f"policy[{key!r}] must have the shape of matrix {matrix.shape}, got {table.shape}")
+
+
 def plot_priority_matrix(matrix: pd.DataFrame, policy: dict, *, ax=None) -> PriorityMatrixHandles:
     """Heatmap of a priority matrix; each cell shows priority, availability, delivery days."""
+    _check_matrix_policy(matrix, policy)
     ax = axes_or_new(ax)
     n, m = matrix.shape
     image = ax.imshow(matrix.to_numpy(), cmap="Blues_r", vmin=1, vmax=max(n * m, 2) * 1.35, aspect="auto")
@@ -326,6 +401,10 @@ def plot_priority_matrix(matrix: pd.DataFrame, policy: dict, *, ax=None) -> Prio
 
 def update_priority_matrix(handles: PriorityMatrixHandles, matrix: pd.DataFrame, policy: dict) -> None:
     """Recolour the heatmap and rewrite the cell labels, in place."""
+    check_handles(handles, PriorityMatrixHandles, "plot_priority_matrix")
+    _check_matrix_policy(matrix, policy)
+    if matrix.shape != handles.texts.shape:
+        raise ValueError(f"matrix must have the shape the plot was made with, {handles.texts.shape}, got {matrix.shape}")
     values = matrix.to_numpy()
     handles.image.set_data(values)
     avail = policy["availability"].to_numpy()
@@ -344,8 +423,17 @@ class SafetyStockHandles:
     total_text: object
 
 
+def _check_stock(current, baseline) -> None:
+    check_series(current, "current", interval="[0, inf)")
+    check_series(baseline, "baseline", interval="[0, inf)")
+    if not baseline.index.equals(current.index):
+        raise ValueError(f"baseline must have the classes of current {list(current.index)}, got {list(baseline.index)}")
+
+
 def plot_safety_stock(current: pd.Series, baseline: pd.Series, *, unit="", ax=None) -> SafetyStockHandles:
     """Safety stock per customer class: this policy next to the textbook policy."""
+    _check_stock(current, baseline)
+    check_text(unit, "unit")
     ax = axes_or_new(ax)
     pos = np.arange(len(current))
     width = 0.38
@@ -366,6 +454,8 @@ def plot_safety_stock(current: pd.Series, baseline: pd.Series, *, unit="", ax=No
 
 def update_safety_stock(handles: SafetyStockHandles, current: pd.Series, baseline: pd.Series) -> None:
     """Set bar heights and the total-change label, in place."""
+    check_handles(handles, SafetyStockHandles, "plot_safety_stock")
+    _check_stock(current, baseline)
     for bar, v in zip(handles.current, current.to_numpy()):
         bar.set_height(v)
     for bar, v in zip(handles.baseline, baseline.to_numpy()):
@@ -389,12 +479,28 @@ class WeightedScoreHandles:
     score_texts: list
 
 
+def _check_weighted(weights, scores) -> None:
+    check_series(weights, "weights", interval="[0, inf)")
+    if not weights.any():
+        raise ValueError("weights are all zero; at least one weight must be > 0")
+    # the chart's axis is the 7-point rating scale (fixed, so an app never rescales it)
+    check_series(scores, "scores", interval="[1, 7]")
+
+
 def plot_weighted_scores(weights: pd.Series, scores: pd.Series, *, criterion_labels=None, axes=None) -> WeightedScoreHandles:
     """Normalised weights (left) and weighted scores per alternative (right).
 
     ``weights``: weight per criterion; ``scores``: output of
     :func:`~scm_course.priority.weighted_scores`.
     """
+    _check_weighted(weights, scores)
+    if criterion_labels is not None:
+        if not isinstance(criterion_labels, (list, tuple)) or not all(isinstance(c, str) for c in criterion_labels):
+            raise TypeError(f"criterion_labels must be a list of strings (one per criterion), got {criterion_labels!r}")
+        if len(criterion_labels) != len(weights):
+            raise ValueError(f"criterion_labels must name the {len(weights)} criteria of weights, "
+                             f"got {len(criterion_labels)} labels")
+    check_axes(axes, 2)
     if axes is None:
         import matplotlib.pyplot as plt
 
@@ -424,6 +530,8 @@ def plot_weighted_scores(weights: pd.Series, scores: pd.Series, *, criterion_lab
 
 def update_weighted_scores(handles: WeightedScoreHandles, weights: pd.Series, scores: pd.Series) -> None:
     """Set weight bars, score bars and rank labels in place."""
+    check_handles(handles, WeightedScoreHandles, "plot_weighted_scores")
+    _check_weighted(weights, scores)
     share = weights.to_numpy(dtype=float) / float(weights.sum())
     for bar, w in zip(handles.weight_bars, share):
         bar.set_width(w)

@@ -1,6 +1,8 @@
 """Shared look of the course figures: colours, figure factory, fonts."""
 from __future__ import annotations
 
+from numbers import Integral
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -20,12 +22,31 @@ QUADRANT_COLORS = {
     "low-low": "#7f7f7f",
 }
 
+#: Limits of the figure factories' arguments (a 1e12-inch or 1e12-panel figure would exhaust memory).
+MAX_PANELS, MAX_INCHES, MIN_DPI, MAX_DPI = 12, 50.0, 10, 600
+
+
+def _check_figsize(figsize) -> tuple[float, float]:
+    from ._checks import check_number
+
+    if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+        raise TypeError(f"figsize must be a pair (width, height) in inches, got {figsize!r}")
+    return tuple(check_number(v, "figsize", f"(0, {MAX_INCHES}]") for v in figsize)
+
 
 def new_figure(ncols: int = 1, *, figsize=(9.0, 3.6), dpi: int = 100, **subplot_kw):
     """A figure for an app: no pyplot state, so it is never auto-displayed.
 
     Returns ``(figure, axes)``; ``axes`` is a single Axes for ``ncols == 1``.
     """
+    from ._checks import check_number
+
+    if isinstance(ncols, bool) or not isinstance(ncols, Integral):
+        raise TypeError(f"ncols must be a whole number of panels, got {ncols!r}")
+    if not 1 <= ncols <= MAX_PANELS:
+        raise ValueError(f"ncols must lie in [1, {MAX_PANELS}], got {ncols}")
+    figsize = _check_figsize(figsize)
+    check_number(dpi, "dpi", f"[{MIN_DPI}, {MAX_DPI}]")
     use_course_fonts()
     fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
     FigureCanvasAgg(fig)  # rendered off-screen by Agg, whatever pyplot's backend is
@@ -35,6 +56,10 @@ def new_figure(ncols: int = 1, *, figsize=(9.0, 3.6), dpi: int = 100, **subplot_
 
 def axes_or_new(ax, *, figsize=(6.0, 4.0)):
     """Return ``ax``, or new axes on a pyplot figure (shown inline) if None."""
+    from ._checks import check_ax
+
+    check_ax(ax)
+    figsize = _check_figsize(figsize)
     use_course_fonts()
     if ax is not None:
         return ax
