@@ -106,7 +106,7 @@ def check_column_args(df, name: str = "df", **columns) -> pd.DataFrame:
     >>> check_column_args(pd.DataFrame({"id": [1]}), "transactions", customer="cust")
     Traceback (most recent call last):
     ...
-    ValueError: customer must name a column of transactions, got 'cust'; transactions has columns 'id'
+    ValueError: customer must name a column of transactions: missing column 'cust'; transactions has columns 'id'
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
@@ -116,7 +116,7 @@ def check_column_args(df, name: str = "df", **columns) -> pd.DataFrame:
         except TypeError:  # unhashable (a list, a dict): never a column name
             found = False
         if not found:
-            raise ValueError(f"{arg} must name a column of {name}, got {column!r}; "
+            raise ValueError(f"{arg} must name a column of {name}: missing column {column!r}; "
                              f"{name} has columns {_preview(df.columns, 12)}")
     if len(df) == 0:
         raise ValueError(f"{name} is empty; it needs at least one row")

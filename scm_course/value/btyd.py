@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-from .._validation import as_timestamp, check_columns, check_option
+from .._validation import as_timestamp, check_column_args, check_columns, check_option, check_seed
 
 __all__ = [
     "summarize_transactions",
@@ -105,6 +105,8 @@ def _transactions(transactions, customer, date, amount, observation_end):
     if not isinstance(transactions, pd.DataFrame):
         raise TypeError(f"transactions must be a DataFrame, got {type(transactions).__name__}")
     cols = [customer, date] + ([amount] if amount is not None else [])
+    check_column_args(transactions, "transactions", customer=customer, date=date,
+                      **({"amount": amount} if amount is not None else {}))
     check_columns(transactions, cols, "transactions")
     if len(transactions) == 0:
         raise ValueError("transactions is empty; it needs at least one purchase")
@@ -262,12 +264,24 @@ def calibration_holdout(transactions, customer, date, calibration_end, observati
     return table
 
 
+def _check_numbers(value, name):
+    """Refuse text and booleans: numpy would read "2" as 2.0 without a word."""
+    raw = np.asarray(value)
+    kind = raw.dtype.kind
+    if kind == "O":
+        if any(isinstance(v, (bool, str, bytes)) or not isinstance(v, Real) for v in raw.ravel().tolist()):
+            raise TypeError(f"{name} must be an array of numbers, got non-numeric values")
+    elif kind not in "iuf":
+        raise TypeError(f"{name} must be an array of numbers, got dtype {raw.dtype}")
+
+
 def _rfm_arrays(frequency, recency, T):
     """Validated float arrays x, t_x, T (same length, 0 <= t_x <= T, t_x = 0 when x = 0)."""
     arrays = []
     for value, name in ((frequency, "frequency"), (recency, "recency"), (T, "T")):
         if isinstance(value, (str, bytes)) or value is None:
             raise TypeError(f"{name} must be an array of numbers, got {value!r}")
+        _check_numbers(value, name)
         try:
             arr = np.asarray(value, dtype=float).reshape(-1)
         except (TypeError, ValueError):
@@ -296,17 +310,17 @@ def _rfm_arrays(frequency, recency, T):
     return x, tx, t
 
 
-def _params(params, names, what):
+def _params(params, names, what, arg="params"):
     if not hasattr(params, "__getitem__"):
-        raise TypeError(f"params must be a mapping with keys {list(names)} (from fit_{what}), got {type(params).__name__}")
+        raise TypeError(f"{arg} must be a mapping with keys {list(names)} (from fit_{what}), got {type(params).__name__}")
     out = []
     for k in names:
         try:
             v = params[k]
         except (KeyError, IndexError, TypeError):
-            raise ValueError(f"params lacks {k!r}; expected keys {list(names)} (from fit_{what})") from None
+            raise ValueError(f"{arg} lacks {k!r}; expected keys {list(names)} (from fit_{what})") from None
         if isinstance(v, bool) or not isinstance(v, Real) or not np.isfinite(v) or v <= 0:
-            raise ValueError(f"params[{k!r}] must be a finite number > 0, got {v!r}")
+            raise ValueError(f"{arg}[{k!r}] must be a finite number > 0, got {v!r}")
         out.append(float(v))
     return out
 
@@ -531,9 +545,13 @@ def simulate_bgnbd(T, params, seed=0) -> list[np.ndarray]:
         Sorted repeat-purchase times in (0, T_i] per customer.
     """
     r, alpha, a, b = _params(params, _BGNBD, "bgnbd")
+    _check_numbers(T, "T")
     horizon = _time(T, "T").reshape(-1)
+    if len(horizon) == 0:
+        raise ValueError("T is empty; it needs one observation length per customer")
     if (horizon <= 0).any():
         raise ValueError("T must be > 0 for every customer")
+    seed = check_seed(seed, generator=True)
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     lam = rng.gamma(r, 1 / alpha, size=len(horizon))
     p = rng.beta(a, b, size=len(horizon))
@@ -554,6 +572,7 @@ def _spend_arrays(frequency, monetary_value):
     for value, name in ((frequency, "frequency"), (monetary_value, "monetary_value")):
         if isinstance(value, (str, bytes)) or value is None:
             raise TypeError(f"{name} must be an array of numbers, got {value!r}")
+        _check_numbers(value, name)
         arr = np.asarray(value, dtype=float).reshape(-1)
         if len(arr) == 0 or not np.isfinite(arr).all():
             raise ValueError(f"{name} must be a non-empty array of finite numbers")
@@ -665,6 +684,9 @@ def clv_bgnbd(frequency, recency, T, monetary_value, bgnbd_params, gg_params, pe
     length = _number(period_length, "period_length", low=0, low_open=True)
     d = _number(discount, "discount", low=-1, low_open=True)
     mgn = _number(margin, "margin")
+    _params(bgnbd_params, _BGNBD, "bgnbd", "bgnbd_params")
+    if _params(gg_params, _GG, "gamma_gamma", "gg_params")[1] <= 1:
+        raise ValueError(f"gg_params['q'] must be > 1 for the mean spend to exist, got {gg_params['q']!r}")
     spend = np.asarray(gamma_gamma_expected_spend(frequency, monetary_value, gg_params), dtype=float)
     x, tx, t = _rfm_arrays(frequency, recency, T)
     cumulative = [np.zeros_like(x)] + [np.asarray(bgnbd_expected_purchases(k * length, x, tx, t, bgnbd_params))
