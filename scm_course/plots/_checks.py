@@ -16,8 +16,8 @@ import pandas as pd
 
 from .._validation import _parse_interval, _preview, as_number_array, check_columns, check_option
 
-__all__ = ["check_ax", "check_axes", "check_handles", "check_number", "check_text", "check_frame",
-           "check_column", "check_series", "check_point", "check_option", "check_flag"]
+__all__ = ["check_ax", "check_axes", "check_handles", "check_number", "check_int", "check_text", "check_flag",
+           "check_frame", "check_column", "check_series", "check_point", "check_labels", "check_option"]
 
 
 def check_ax(ax, name: str = "ax"):
@@ -157,3 +157,20 @@ def check_point(point, name: str, keys: Mapping) -> Mapping:
     for key, interval in keys.items():
         check_number(point[key], f"{name}[{key!r}]", interval)
     return point
+
+
+def check_int(value, name: str, low: int, high: int | None = None) -> int:
+    """A whole number in ``[low, high]`` (a count of artists to create, a number of stages, ...)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be a whole number, got {value!r}")
+    if value < low or (high is not None and value > high):
+        raise ValueError(f"{name} must lie in [{low}, {'inf' if high is None else high}], got {value}")
+    return int(value)
+
+
+def check_labels(values, name: str, allowed) -> None:
+    """Every entry of ``values`` is one of ``allowed`` (e.g. a region or action name that picks a colour)."""
+    allowed = list(allowed)
+    unknown = [v for v in pd.unique(np.asarray(values, dtype=object)) if v not in allowed]
+    if unknown:
+        raise ValueError(f"{name} must hold only {_preview(allowed, 12)}, got {_preview(unknown)}")

@@ -7,6 +7,7 @@ so an app's static background never has to be redrawn.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -15,6 +16,7 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from ..i18n import t
+from ._checks import check_axes, check_frame, check_handles, check_int, check_labels, check_number, check_series
 from .style import axes_or_new
 
 __all__ = [
@@ -55,11 +57,50 @@ SCALE = (1.0, 7.0)
 
 def attribute_codes(index) -> dict:
     """Attribute -> its number in survey order (1, 2, ...), the code the matrices plot."""
+    if isinstance(index, (str, bytes, Mapping)) or not isinstance(index, Iterable):
+        raise TypeError(f"index must be the attributes in survey order (a list or a pandas Index), "
+                        f"got {type(index).__name__}")
+    index = list(index)
+    dup = pd.Index(index)[pd.Index(index).duplicated()]
+    if len(dup):
+        raise ValueError(f"index must name each attribute once, got duplicates {list(dup.unique())[:5]}")
     return {attribute: i + 1 for i, attribute in enumerate(index)}
 
 
 def _point_label(code: int, mark: str) -> str:
     return f"{code}{mark}"
+
+
+_SCALE_TEXT = "[1, 7]"  # the 7-point scale of the survey: the matrices' fixed axes
+MARKS = ("", "*", "**")
+
+
+def _check_marks(marks, table) -> None:
+    """``marks``: None or a Series attribute -> "", "*" or "**" covering every attribute of ``table``."""
+    if marks is None:
+        return
+    if not isinstance(marks, pd.Series):
+        raise TypeError(f"marks must be a pandas Series attribute -> mark (relative_performance()['mark']), "
+                        f"got {type(marks).__name__}")
+    if marks.index.has_duplicates:
+        raise ValueError(f"marks has duplicate attributes {list(marks.index[marks.index.duplicated()].unique())[:5]}")
+    missing = [a for a in table.index if a not in marks.index]
+    if missing:
+        raise ValueError(f"marks must give a mark for every attribute; missing {missing[:5]}")
+    check_labels(marks.reindex(table.index), "marks", MARKS)
+
+
+def _check_position(position) -> None:
+    check_frame(position, "position", ["importance", "difference", "region"],
+                numbers={"importance": _SCALE_TEXT, "difference": "[-6, 6]"})
+    check_labels(position["region"], "position['region']", REGION_COLORS)
+
+
+def _check_position_args(position, marks, importance_threshold, parity) -> None:
+    _check_position(position)
+    _check_marks(marks, position)
+    check_number(importance_threshold, "importance_threshold")
+    check_number(parity, "parity", "[0, inf)")
 
 
 # --------------------------------------------------------------------------
@@ -85,6 +126,7 @@ def plot_competitive_position(position: pd.DataFrame, marks=None, *, importance_
     to the attribute numbers.  The shaded band is competitive parity
     (竞争均势), the dashed line the importance threshold.
     """
+    _check_position_args(position, marks, importance_threshold, parity)
     ax = axes_or_new(ax)
     band = ax.axvspan(-parity, parity, color="#d9d9d9", alpha=0.6, lw=0)
     threshold = ax.axhline(importance_threshold, color="#555555", ls="--", lw=1)
@@ -113,6 +155,11 @@ def plot_competitive_position(position: pd.DataFrame, marks=None, *, importance_
 def update_competitive_position(handles: PositionHandles, position: pd.DataFrame, marks=None, *,
                                 importance_threshold, parity) -> None:
     """Move the points, the parity band and the threshold line, in place."""
+    check_handles(handles, PositionHandles, "plot_competitive_position")
+    _check_position_args(position, marks, importance_threshold, parity)
+    if len(position) != len(handles.labels):
+        raise ValueError(f"position must hold the {len(handles.labels)} attributes the plot was made with, "
+                         f"got {len(position)}")
     x = position["difference"].to_numpy(dtype=float).clip(*X_RANGE)  # the seed's axis ends at +-3
     y = position["importance"].to_numpy(dtype=float)
     handles.points.set_offsets(np.column_stack([x, y]))
@@ -143,6 +190,14 @@ class MatrixHandles:
 _LEVEL_Y = {"low": 0, "medium": 1, "high": 2}
 
 
+def _check_matrix(matrix, importance_threshold) -> None:
+    check_frame(matrix, "matrix", ["importance", "performance", "action"],
+                numbers={"importance": _SCALE_TEXT, "performance": _SCALE_TEXT})
+    check_labels(matrix["action"], "matrix['action']", ACTION_COLORS)
+    if importance_threshold is not None:
+        check_number(importance_threshold, "importance_threshold")
+
+
 def plot_performance_matrix(matrix: pd.DataFrame, *, cuts=(3.0, 5.0), importance_threshold=None,
                             ax=None) -> MatrixHandles:
     """Performance evaluation matrix (绩效评估矩阵): importance (y) vs own performance (x).
@@ -154,6 +209,12 @@ def plot_performance_matrix(matrix: pd.DataFrame, *, cuts=(3.0, 5.0), importance
     """
     from ..audit import PERFORMANCE_ACTIONS
 
+    _check_matrix(matrix, importance_threshold)
+    if not isinstance(cuts, (tuple, list)) or len(cuts) != 2:
+        raise TypeError(f"cuts must be two numbers (low/medium, medium/high), got {cuts!r}")
+    cuts = [check_number(c, "cuts", "(1, 7)") for c in cuts]
+    if cuts[0] >= cuts[1]:
+        raise ValueError(f"cuts must be increasing, got {cuts}")
     ax = axes_or_new(ax)
     edges = [SCALE[0], *cuts, SCALE[1]]
     levels = ("low", "medium", "high")
@@ -184,6 +245,12 @@ def plot_performance_matrix(matrix: pd.DataFrame, *, cuts=(3.0, 5.0), importance
 def update_performance_matrix(handles: MatrixHandles, matrix: pd.DataFrame, marks=None, *,
                               importance_threshold=None) -> None:
     """Move the points (coloured by action) and the threshold line, in place."""
+    check_handles(handles, MatrixHandles, "plot_performance_matrix")
+    _check_matrix(matrix, importance_threshold)
+    _check_marks(marks, matrix)
+    if len(matrix) != len(handles.labels):
+        raise ValueError(f"matrix must hold the {len(handles.labels)} attributes the plot was made with, "
+                         f"got {len(matrix)}")
     x = matrix["performance"].to_numpy(dtype=float)
     y = matrix["importance"].to_numpy(dtype=float)
     handles.points.set_offsets(np.column_stack([x, y]))
@@ -218,6 +285,19 @@ class SegmentHandles:
     bar_texts: list
 
 
+def _check_segments(profiles, sizes, max_segments: int) -> None:
+    check_frame(profiles, "profiles", all_numeric=_SCALE_TEXT)
+    if len(profiles) > max_segments:
+        raise ValueError(f"profiles has {len(profiles)} segments; the plot shows at most {max_segments} "
+                         f"(max_segments)")
+    check_series(sizes, "sizes", interval="[0, inf)")
+    missing = [s for s in profiles.index if s not in sizes.index]
+    if missing:
+        raise ValueError(f"sizes must give the size of every segment of profiles; missing {missing[:5]}")
+    if not sizes.sum() > 0:
+        raise ValueError("sizes are all zero; at least one segment needs respondents")
+
+
 def plot_segment_profiles(profiles: pd.DataFrame, sizes: pd.Series, *, max_segments=6, axes=None) -> SegmentHandles:
     """Mean importance per service element for each segment (left) and segment sizes (right).
 
@@ -225,6 +305,9 @@ def plot_segment_profiles(profiles: pd.DataFrame, sizes: pd.Series, *, max_segme
     :func:`~scm_course.audit.importance_segments`; up to ``max_segments``
     lines and bars are created once, unused ones stay hidden.
     """
+    max_segments = check_int(max_segments, "max_segments", 1, len(SEGMENT_COLORS))
+    _check_segments(profiles, sizes, max_segments)
+    check_axes(axes, 2)
     if axes is None:
         import matplotlib.pyplot as plt
 
@@ -263,6 +346,11 @@ def plot_segment_profiles(profiles: pd.DataFrame, sizes: pd.Series, *, max_segme
 
 def update_segment_profiles(handles: SegmentHandles, profiles: pd.DataFrame, sizes: pd.Series) -> None:
     """Set each segment's profile line, end label and size bar in place (extra ones hidden)."""
+    check_handles(handles, SegmentHandles, "plot_segment_profiles")
+    _check_segments(profiles, sizes, len(handles.lines))
+    m = len(handles.lines[0].get_xdata())
+    if profiles.shape[1] != m:
+        raise ValueError(f"profiles must have the {m} attributes the plot was made with, got {profiles.shape[1]}")
     total = float(sizes.sum())
     rows = list(profiles.index)
     m = profiles.shape[1]
