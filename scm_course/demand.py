@@ -476,7 +476,9 @@ def bullwhip_lower_bound(lead_time: int, window: int, stages: int = 1, share_dem
         k stages, not shared:  >= (1 + 2L/p + 2L^2/p^2)^k
 
     For i.i.d. demand and no safety stock the simulation of
-    :func:`simulate_bullwhip` attains these values in expectation.
+    :func:`simulate_bullwhip` attains the one-stage and the shared-demand
+    values in expectation; without sharing, stages 2, 3, ... lie above the
+    bound, because the orders they receive are autocorrelated.
 
     Examples
     --------
