@@ -16,7 +16,7 @@ Seed slides [000] L28-48, L146-161, L205; [002] L145-157 (see COURSE_CONTENT.md
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -24,6 +24,7 @@ import pandas as pd
 from ._validation import (
     _preview,
     as_numeric_series,
+    check_column_args,
     check_columns,
     check_fraction_cutoffs,
     check_option,
@@ -183,6 +184,10 @@ def abc_summary(classified: pd.DataFrame) -> pd.DataFrame:
     check_columns(classified, ["value", "cls"], "classified")
     if not isinstance(classified["cls"].dtype, pd.CategoricalDtype):
         raise TypeError("classified must come from abc_classify (column 'cls' is categorical)")
+    if classified.index.has_duplicates:
+        dup = classified.index[classified.index.duplicated()].unique()
+        raise ValueError(f"classified has duplicate item ids: {_preview(dup)}; ids must be unique")
+    as_numeric_series(classified["value"], "classified['value']", nonnegative=True)
     grouped = classified.groupby("cls", observed=False)["value"]
     out = pd.DataFrame({"items": grouped.size(), "value": grouped.sum()})
     out["item_share"] = out["items"] / len(classified)
@@ -371,6 +376,10 @@ def _check_priority_matrix(priority_matrix) -> pd.DataFrame:
     values = values.astype(float)
     if not np.isfinite(values).all() or (values != np.round(values)).any() or (values < 1).any():
         raise ValueError("priority_matrix must hold whole numbers >= 1 (no NaN)")
+    for axis, labels in (("customer classes (index)", priority_matrix.index),
+                         ("product classes (columns)", priority_matrix.columns)):
+        if labels.has_duplicates:
+            raise ValueError(f"priority_matrix has duplicate {axis}: {_preview(labels[labels.duplicated()].unique())}")
     return priority_matrix.astype(int)
 
 
@@ -388,6 +397,10 @@ def _check_bands(bands) -> tuple[tuple[int, int, float, int], ...]:
         if len(band) != 4:
             raise ValueError(f"bands[{i}] must be (first, last, availability, delivery_days), got {band}")
         first, last, avail, days = band
+        if not all(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+                   and np.isfinite(x) for x in band):
+            raise ValueError(f"bands[{i}] must hold finite numbers (first, last, availability, delivery_days), "
+                             f"got {band}")
         if int(first) != first or int(last) != last or not (1 <= first <= last):
             raise ValueError(f"bands[{i}] must have whole numbers 1 <= first <= last, got {band}")
         if first != previous_last + 1:
@@ -535,7 +548,8 @@ def demand_sd_by_class(order_lines, customer_class, product_class, *, value="cos
     pandas.DataFrame
         Rows = customer classes, columns = product classes.
     """
-    check_columns(order_lines, ["customer_id", "product_id", date, value], "order_lines")
+    check_columns(order_lines, ["customer_id", "product_id"], "order_lines")
+    check_column_args(order_lines, "order_lines", date=date, value=value)
     if not (isinstance(lead_time_periods, (int, float)) and np.isfinite(lead_time_periods) and lead_time_periods > 0):
         raise ValueError(f"lead_time_periods must be a number > 0, got {lead_time_periods!r}")
     for name, cls, key in (("customer_class", customer_class, "customer_id"), ("product_class", product_class, "product_id")):
@@ -544,9 +558,13 @@ def demand_sd_by_class(order_lines, customer_class, product_class, *, value="cos
         unknown = ~order_lines[key].isin(cls.index)
         if unknown.any():
             raise ValueError(f"{name} has no class for {key} {order_lines[key][unknown].iloc[0]!r}")
-    amount = as_numeric_series(order_lines[value].reset_index(drop=True), f"order_lines[{value!r}]")
+    amount = as_numeric_series(order_lines[value].reset_index(drop=True), f"order_lines[{value!r}]",
+                               nonnegative=True)
     dates = pd.to_datetime(order_lines[date]).reset_index(drop=True)
-    periods = dates.dt.to_period(freq)
+    try:
+        periods = dates.dt.to_period(freq)
+    except (ValueError, TypeError, AttributeError):
+        raise ValueError(f"freq must be a pandas period frequency such as 'W-MON', 'M' or 'Q', got {freq!r}") from None
     frame = pd.DataFrame({
         "period": periods,
         "c": order_lines["customer_id"].map(customer_class).to_numpy(),
@@ -620,8 +638,8 @@ def volume_profit_matrix(df, volume, profit, split="median") -> pd.DataFrame:
     >>> volume_profit_matrix(items, "units", "gm")["strategy"].tolist()
     ['high_availability', 'reduce_cost', 'centralise_storage', 'review_product']
     """
-    check_columns(df, [volume, profit], "df")
-    vol = as_numeric_series(df[volume], f"df[{volume!r}]")
+    check_column_args(df, "df", volume=volume, profit=profit)
+    vol = as_numeric_series(df[volume], f"df[{volume!r}]", nonnegative=True)  # sales volume; profit may be < 0
     prof = as_numeric_series(df[profit], f"df[{profit!r}]")
     if isinstance(split, (tuple, list)):
         if len(split) != 2:
@@ -680,6 +698,13 @@ def weighted_scores(scores, weights) -> pd.Series:
         raise ValueError("scores is empty; it needs at least one alternative and one criterion")
     if scores.columns.has_duplicates:
         raise ValueError(f"scores has duplicate criteria: {_preview(scores.columns[scores.columns.duplicated()])}")
+    if scores.index.has_duplicates:
+        raise ValueError(f"scores has duplicate alternatives: {_preview(scores.index[scores.index.duplicated()])}")
+    if isinstance(weights, Mapping):
+        unknown = [k for k in weights if k not in scores.columns]
+        if unknown:
+            raise ValueError(f"weights names unknown key(s) {_preview(unknown)}, not criteria of scores; "
+                             f"allowed: the columns of scores, {_preview(scores.columns, 20)}")
     w = check_weights(weights, "weights", scores.columns)
     for col in scores.columns:
         as_numeric_series(scores[col].reset_index(drop=True), f"scores[{col!r}]")

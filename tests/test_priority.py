@@ -322,7 +322,7 @@ def test_weighted_scores_and_volume_profit_reject_bad_input(supplier_table):
     with pytest.raises(ValueError, match="scores is empty"):
         pr.weighted_scores(pd.DataFrame(), weights)
     items = pd.DataFrame({"units": [1.0, 2.0], "gm": [1.0, 2.0]})
-    with pytest.raises(ValueError, match=r"df is missing column\(s\) 'margin'"):
+    with pytest.raises(ValueError, match=r"profit must name a column of df: missing column 'margin'"):
         pr.volume_profit_matrix(items, "units", "margin")
     with pytest.raises(ValueError, match=r"split must be one of \['median', 'mean'\], got 'mode'"):
         pr.volume_profit_matrix(items, "units", "gm", split="mode")

@@ -359,7 +359,7 @@ def test_order_cycle_stages_out_of_order_name_the_order():
 
 @pytest.mark.parametrize("kwargs, match", [
     ({"unit": "weeks"}, r"unit must be one of \['hours', 'days'\]"),
-    ({"by": "colour"}, r"by must name a column of orders, got 'colour'"),
+    ({"by": "colour"}, r"by must name a column of orders: missing column 'colour'"),
     ({"quantiles": (0.5, 1.0)}, "strictly between 0 and 1"),
     ({"quantiles": "p90"}, "quantiles must be"),
 ])
