@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import has_label, t
+from ._checks import check_frame, check_handles, check_int, check_text
 from .style import axes_or_new
 from .tradeoff import ValueAxis, _static_legend
 
@@ -42,12 +43,14 @@ _NOTE_BOX = {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#c
 
 def category_label(category) -> str:
     """Translated name of a product category (``"rice_cooker"`` -> "rice cooker" / "电饭煲")."""
+    check_text(category, "category")
     key = f"crm.category.{category}"
     return t(key) if has_label(key) else str(category).replace("_", " ")
 
 
 def metric_label(metric: str) -> str:
     """Translated name of an order-history measure (``"margin"`` -> "Margin" / "毛利")."""
+    _check_metric(metric)
     return t(f"crm.metric.{metric}")
 
 
@@ -56,8 +59,28 @@ def _amount(x: float) -> str:
 
 
 def _check_metric(metric):
-    if metric not in METRIC_COLORS:
+    if not isinstance(metric, str) or metric not in METRIC_COLORS:
         raise ValueError(f"metric must be one of {list(METRIC_COLORS)}, got {metric!r}")
+
+
+#: Most bars an order history may ask for (a bar per day of ten years is far more than a chart can show).
+MAX_SLOTS = 5000
+
+
+def _check_history(history, metric) -> None:
+    share = f"cum_{metric}_share"
+    check_frame(history, "history", ["start", "days", metric, share],
+                numbers={"days": "[1, inf)", metric: None, share: None})
+    if not isinstance(history.index, pd.PeriodIndex):
+        raise TypeError(f"history must be indexed by period (an order_history result), "
+                        f"got {type(history.index).__name__}")
+    if not pd.api.types.is_datetime64_any_dtype(history["start"]) or history["start"].isna().any():
+        raise TypeError(f"history['start'] must hold the dates the periods start, got dtype {history['start'].dtype}")
+
+
+def _check_mix(mix, metric) -> None:
+    check_frame(mix, "mix", list(METRIC_COLORS), allow_empty=True,
+                numbers={"orders": "[0, inf)", "quantity": None, "revenue": None, "margin": None})
 
 
 # --------------------------------------------------------------------------
@@ -89,6 +112,10 @@ def plot_order_history(history: pd.DataFrame, metric: str = "revenue", *, label:
         number of months so that a later update may switch months <-> quarters.
     """
     _check_metric(metric)
+    _check_history(history, metric)
+    check_text(label, "label")
+    if slots is not None:
+        check_int(slots, "slots", 1, MAX_SLOTS)
     ax = axes_or_new(ax, figsize=(8.0, 4.0))
     n = max(len(history), slots or 0)
     bars = ax.bar(np.zeros(n), np.zeros(n), width=1.0, color=METRIC_COLORS[metric], align="center")
@@ -119,7 +146,10 @@ def update_order_history(handles: HistoryHandles, history: pd.DataFrame, metric:
     ``history`` may have a different period length than the first one (months
     or quarters), but no more periods than there are bar artists.
     """
+    check_handles(handles, HistoryHandles, "plot_order_history")
     _check_metric(metric)
+    _check_history(history, metric)
+    check_text(label, "label")
     n, slots = len(history), len(handles.bars)
     if n > slots:
         raise ValueError(f"history has {n} periods but the plot has {slots} bars; make it with slots={n}")
@@ -163,6 +193,14 @@ class MixHandles:
     categories: list
 
 
+def _check_mix_categories(mix, categories) -> None:
+    # a category left out of the rows would silently drop out of the shares' total
+    unknown = [c for c in mix.index if c not in categories]
+    if unknown:
+        raise ValueError(f"mix has categories that are not among the plot's categories: {unknown[:5]}; "
+                         f"categories: {list(categories)}")
+
+
 def plot_category_mix(mix: pd.DataFrame, categories, metric: str = "revenue", *, ax=None) -> MixHandles:
     """Share of the customer's ``metric`` per product category (horizontal bars, 0..100 %).
 
@@ -171,8 +209,16 @@ def plot_category_mix(mix: pd.DataFrame, categories, metric: str = "revenue", *,
     be compared); categories the customer never bought show 0 %.
     """
     _check_metric(metric)
-    ax = axes_or_new(ax, figsize=(4.0, 4.0))
+    _check_mix(mix, metric)
+    if isinstance(categories, (str, bytes)) or not isinstance(categories, (list, tuple, pd.Index, np.ndarray)):
+        raise TypeError(f"categories must be a list of the catalogue's categories, got {type(categories).__name__}")
     categories = list(categories)
+    if not categories:
+        raise ValueError("categories is empty; give every category of the catalogue")
+    if len(set(categories)) != len(categories):
+        raise ValueError(f"categories must name each category once, got {categories}")
+    _check_mix_categories(mix, categories)
+    ax = axes_or_new(ax, figsize=(4.0, 4.0))
     y = np.arange(len(categories))
     bars = ax.barh(y, np.zeros(len(y)), 0.7, color=METRIC_COLORS[metric])
     texts = [ax.text(0, yi, "", va="center", fontsize=7.5) for yi in y]
@@ -193,7 +239,10 @@ def update_category_mix(handles: MixHandles, mix: pd.DataFrame, metric: str = "r
     Shares are of the customer's total; if a negative margin makes a share
     fall outside 0..100 %, the axis is widened to show it (never clipped).
     """
+    check_handles(handles, MixHandles, "plot_category_mix")
     _check_metric(metric)
+    _check_mix(mix, metric)
+    _check_mix_categories(mix, handles.categories)
     values = mix[metric].reindex(handles.categories, fill_value=0).to_numpy(dtype=float) if len(mix) else \
         np.zeros(len(handles.categories))
     total = values.sum()
