@@ -43,7 +43,16 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_numeric_series, as_timestamp, check_columns, check_weights
+from ._validation import (
+    _preview,
+    as_numeric_series,
+    as_timestamp,
+    check_column_args,
+    check_columns,
+    check_option,
+    check_seed,
+    check_weights,
+)
 from .priority import abc_classify
 
 __all__ = [
@@ -223,6 +232,7 @@ def rfm_table(transactions, customer, date, amount, as_of) -> pd.DataFrame:
     >>> rfm_table(log, "c", "d", "x", "2025-01-31").to_dict("index")
     {'a': {'recency': 10, 'frequency': 2, 'monetary': 40.0}, 'b': {'recency': 20, 'frequency': 1, 'monetary': 5.0}}
     """
+    check_column_args(transactions, "transactions", customer=customer, date=date, amount=amount)
     check_columns(transactions, [customer, date, amount], "transactions")
     as_of = as_timestamp(as_of, "as_of")
     ids = _check_ids(transactions, customer, "transactions")
@@ -282,6 +292,8 @@ def quantile_scores(values, bins: int = 5, *, higher_is_better: bool = True) -> 
     """
     v = as_numeric_series(values, "values")
     bins = _whole(bins, "bins", 2, 10)
+    if not isinstance(higher_is_better, (bool, np.bool_)):
+        raise TypeError(f"higher_is_better must be True or False, got {higher_is_better!r}")
     arr = v.to_numpy()
     key = arr if higher_is_better else -arr
     below = np.searchsorted(np.sort(key), key, side="left")  # count of strictly worse values
@@ -379,6 +391,7 @@ def rfm_scores(rfm, bins: int = 5, *, edges=None, weights=None, segment_map=None
     [['5', '4', '5', 'champions'], ['4', '2', '3', 'potential_loyalists'], ['1', '1', '1', 'hibernating']]
     """
     check_columns(rfm, RFM_DIMENSIONS, "rfm")
+    _unique_ids(rfm, "rfm")
     bins = _whole(bins, "bins", 2, 10)
     for dim in RFM_DIMENSIONS:
         _numeric_column(rfm, dim, "rfm")
@@ -422,11 +435,28 @@ def _segment_map(segment_map, bins: int):
     missing = [(r, f) for r in range(1, bins + 1) for f in range(1, bins + 1) if (r, f) not in segment_map]
     if missing:
         raise ValueError(f"segment_map must name a segment for every (R, F) cell 1..{bins}; missing {_preview(missing)}")
+    cells = set(RF_SEGMENTS) if bins == 5 else {(r, f) for r in range(1, bins + 1) for f in range(1, bins + 1)}
+    unknown = [key for key in segment_map if key not in cells]
+    if unknown:
+        raise ValueError(f"segment_map has keys that are not (R, F) cells 1..{bins}: {_preview(unknown)}")
     return segment_map
+
+
+def _unique_ids(frame: pd.DataFrame, name: str) -> None:
+    if frame.index.has_duplicates:
+        raise ValueError(f"{name} has duplicate customer ids {_preview(frame.index[frame.index.duplicated()].unique())}; "
+                         "one row per customer")
 
 
 def _check_scores(scores, need=("R", "F")) -> pd.DataFrame:
     check_columns(scores, list(need), "scores")
+    _unique_ids(scores, "scores")
+    for col in need:
+        if col in ("R", "F", "M", "recency", "frequency", "monetary", "rfm_score"):
+            arr = _numeric_column(scores, col, "scores")
+            if (arr < 0).any():
+                raise ValueError(f"scores column {col!r} must be >= 0; negative at rows "
+                                 f"{_preview(scores.index[arr < 0])}")
     return scores
 
 
@@ -534,7 +564,7 @@ def score_band_summary(scores, value=None, bins: int | None = None) -> pd.DataFr
     >>> score_band_summary(s, bins=5)["value_share"].tolist()
     [0.1, 0.0, 0.3, 0.0, 0.6]
     """
-    check_columns(scores, ["rfm_score"], "scores")
+    _check_scores(scores, ["rfm_score"])
     score = _numeric_column(scores, "rfm_score", "scores")
     n = int(np.ceil(score.max())) if bins is None else _whole(bins, "bins", 2, 10)
     if score.min() < 1 or score.max() > n:
@@ -564,7 +594,12 @@ def _feature_matrix(features, log) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise ValueError(f"features has duplicate customer ids {_preview(features.index[features.index.duplicated()])}")
     for col in features.columns:
         _numeric_column(features, col, "features")
-    log = [log] if isinstance(log, str) else list(log)
+    if isinstance(log, str):
+        log = [log]
+    elif isinstance(log, (Sequence, np.ndarray, pd.Index)) and all(isinstance(c, str) for c in log):
+        log = list(log)
+    else:
+        raise TypeError(f"log must be a column name or a list of column names, got {log!r}")
     unknown = [c for c in log if c not in features.columns]
     if unknown:
         raise ValueError(f"log names unknown column(s) {_preview(unknown)}; features has {_preview(features.columns, 12)}")
@@ -646,6 +681,7 @@ def kmeans_segments(features, k, seed=0, *, log=()) -> dict:
         raise ValueError(f"k must be a whole number from 2 to {max(n - 1, 2)} (fewer than the {n} customers), "
                          f"got {k!r}")
     k = int(k)
+    seed = check_seed(seed)
     scaled = _standardise(work)
     # One thread: on a small matrix OpenMP start-up and contention cost far more than
     # the arithmetic (25x slower on a busy 2-core machine); results are identical.
@@ -681,7 +717,10 @@ def choose_k(features, k_values=range(2, 9), seed=0, *, log=()) -> pd.DataFrame:
     """
     from sklearn.metrics import silhouette_score
 
+    if isinstance(k_values, (str, bytes)) or not isinstance(k_values, (Sequence, range, np.ndarray)):
+        raise TypeError(f"k_values must be a sequence of whole numbers >= 2, got {k_values!r}")
     ks = [_whole(k, "k_values", 2) for k in k_values]
+    check_seed(seed)
     if not ks:
         raise ValueError("k_values must hold at least one k >= 2")
     rows = []
@@ -760,6 +799,8 @@ def customer_profitability(transactions, customer, revenue, direct_cost, service
     >>> customer_profitability(log, "c", "rev", "dc", "sc")[["gross_margin", "profit"]].to_dict("index")
     {'a': {'gross_margin': 60.0, 'profit': 50.0}, 'b': {'gross_margin': 8.0, 'profit': -7.0}}
     """
+    check_column_args(transactions, "transactions", customer=customer, revenue=revenue, direct_cost=direct_cost,
+                      service_cost=service_cost)
     check_columns(transactions, [customer, revenue, direct_cost, service_cost], "transactions")
     factor = _number(cost_to_serve_factor, "cost_to_serve_factor", low=0)
     ids = _check_ids(transactions, customer, "transactions")
@@ -799,6 +840,10 @@ def with_cost_to_serve(profitability, factor) -> pd.DataFrame:
     """
     check_columns(profitability, ["revenue", "gross_margin", "service_cost"], "profitability")
     factor = _number(factor, "factor", low=0)
+    _numeric_column(profitability, "revenue", "profitability", positive=True)
+    _numeric_column(profitability, "gross_margin", "profitability")  # a loss-making customer: any sign
+    if (_numeric_column(profitability, "service_cost", "profitability") < 0).any():
+        raise ValueError("profitability column 'service_cost' must be >= 0")
     out = profitability.copy()
     out["profit"] = out["gross_margin"] - factor * out["service_cost"]
     out["margin"] = out["profit"] / out["revenue"]
@@ -869,6 +914,8 @@ def whale_summary(curve) -> pd.Series:
     (1.1, 1, 10.0)
     """
     check_columns(curve, ["profit", "cum_profit", "cum_customer_share", "cum_profit_share"], "curve")
+    for col in ("profit", "cum_profit", "cum_customer_share", "cum_profit_share"):
+        _numeric_column(curve, col, "curve")
     profit = curve["profit"].to_numpy(dtype=float)
     share = curve["cum_profit_share"].to_numpy(dtype=float)
     n = len(profit)
@@ -935,6 +982,10 @@ def customer_abc(profit, cutoffs=(0.8, 0.95), labels=("A", "B", "C"), loss_label
     ['A', 'A', 'B', 'D']
     """
     p = as_numeric_series(profit, "profit")
+    if isinstance(labels, str) or not isinstance(labels, Sequence):
+        raise TypeError(f"labels must be a sequence of class labels, got {labels!r}")
+    if not isinstance(loss_label, str) or not loss_label:
+        raise TypeError(f"loss_label must be a non-empty text label, got {loss_label!r}")
     if loss_label in tuple(labels):
         raise ValueError(f"loss_label must differ from labels {tuple(labels)}, got {loss_label!r}")
     positive = p[p > 0]
@@ -1021,6 +1072,13 @@ def key_accounts(profitability, rfm, *, profit_share=0.5, max_recency=90, min_fr
         raise ValueError(f"profit_share must lie in (0, 1), got {profit_share!r}")
     max_recency = _number(max_recency, "max_recency", low=0)
     min_frequency = _number(min_frequency, "min_frequency", low=1)
+    _unique_ids(profitability, "profitability")
+    _unique_ids(rfm, "rfm")
+    if (_numeric_column(profitability, "revenue", "profitability") < 0).any():
+        raise ValueError("profitability column 'revenue' must be >= 0")
+    for col in ("recency", "frequency"):
+        if (_numeric_column(rfm, col, "rfm") < 0).any():
+            raise ValueError(f"rfm column {col!r} must be >= 0")
     missing = profitability.index.difference(rfm.index)
     if len(missing):
         raise ValueError(f"rfm has no row for customers {_preview(missing)} of profitability")
@@ -1049,8 +1107,10 @@ def account_actions(language: str | None = None) -> pd.DataFrame:
     >>> account_actions("en").loc["unprofitable", "tier_name"]
     'Unprofitable customer'
     """
-    from .i18n import t
+    from .i18n import LANGUAGES, t
 
+    if language is not None:
+        check_option(language, "language", LANGUAGES)
     rows = {tier: (t(f"segment.tier.{tier}", language=language), t(f"segment.action.{tier}", language=language))
             for tier in ACCOUNT_TIERS}
     out = pd.DataFrame.from_dict(rows, orient="index", columns=["tier_name", "action"])
