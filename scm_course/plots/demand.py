@@ -14,7 +14,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 
-from ..i18n import t
+from ..i18n import has_label, t
+from ._checks import (check_frame, check_handles, check_int, check_labels, check_number, check_option, check_point,
+                      check_series, check_text)
 from .style import axes_or_new
 
 __all__ = [
@@ -106,6 +108,22 @@ class ForecastHandles:
     yscale: YScale
 
 
+_ERROR_KEYS = {"periods": "[0, inf)", "mad": "[0, inf)", "rmse": "[0, inf)", "mape": "[0, inf)", "bias": None}
+
+
+def _check_forecast(actual, forecast, errors, title, actual_label, label) -> None:
+    # demand is drawn on a fixed 0..top axis: a negative value would fall off the chart
+    check_series(actual, "actual", interval="[0, inf)")
+    check_series(forecast, "forecast", interval="[0, inf)")
+    outside = forecast.index.difference(actual.index)
+    if len(outside):
+        raise ValueError(f"forecast must be indexed by periods of actual; {list(outside[:3])} are not")
+    if errors is not None:
+        check_point(errors, "errors", _ERROR_KEYS)
+    for text, name in ((title, "title"), (actual_label, "actual_label"), (label, "label")):
+        check_text(text, name, optional=True)
+
+
 def _demand_top(actual: pd.Series) -> float:
     return _nice_ceiling(max(float(actual.max()) * 1.15, 1.0))
 
@@ -122,6 +140,7 @@ def plot_forecast(actual: pd.Series, forecast: pd.Series, errors: dict | None = 
     and the forecast in the legend (they can change on update; the title and
     axes stay, so an app never needs a new background).
     """
+    _check_forecast(actual, forecast, errors, title, actual_label, label)
     ax = axes_or_new(ax, figsize=(8.0, 3.8))
     (act,) = ax.plot(actual.index, actual.to_numpy(), color=DEMAND_COLOR, lw=1.2, marker="o", ms=3,
                      label=t("demand.forecast.actual"))
@@ -148,6 +167,8 @@ def plot_forecast(actual: pd.Series, forecast: pd.Series, errors: dict | None = 
 def update_forecast(handles: ForecastHandles, actual: pd.Series, forecast: pd.Series, errors: dict | None = None,
                     *, title=None, actual_label=None, label=None) -> None:
     """Move both lines, rescale y (tick texts) and rewrite the error box in place."""
+    check_handles(handles, ForecastHandles, "plot_forecast")
+    _check_forecast(actual, forecast, errors, title, actual_label, label)
     handles.yscale.set_top(_demand_top(actual))
     top = handles.yscale.top
     handles.actual.set_data(actual.index, actual.to_numpy() / top)
@@ -188,6 +209,31 @@ def _curve_x(name: str, values) -> np.ndarray:
         else values
 
 
+def _check_curves(curves, method, current, value) -> None:
+    from ..demand import FORECAST_METHODS
+
+    if not isinstance(curves, dict):
+        raise TypeError(f"curves must be a dict method -> error Series ({list(FORECAST_METHODS)}), "
+                        f"got {type(curves).__name__}")
+    for name in FORECAST_METHODS:
+        if name not in curves:
+            raise ValueError(f"curves is missing {name!r}; it needs both {list(FORECAST_METHODS)}")
+        curve = check_series(curves[name], f"curves[{name!r}]", interval="[0, inf)")
+        # the x axis is the smoothing constant: windows >= 1 sit at 2/(N+1), alphas in (0, 1]
+        params = pd.Series(np.asarray(curve.index, dtype=object), index=curve.index)
+        check_series(params, f"curves[{name!r}].index", interval="[1, inf)" if name == "moving_average" else "(0, 1]")
+    check_option(method, "method", FORECAST_METHODS)
+    chosen = curves[method]
+    lo, hi = float(np.min(chosen.index)), float(np.max(chosen.index))
+    current = check_number(current, "current", f"[{lo:g}, {hi:g}]")
+    if value is None:
+        if current not in chosen.index:
+            raise ValueError(f"current must be a parameter of curves[{method!r}] ({list(chosen.index)}) "
+                             f"when no value is given, got {current:g}")
+    else:
+        check_number(value, "value", "[0, inf)")
+
+
 def plot_error_curves(curves: dict, method: str, current, value=None, *, ax=None) -> ErrorCurveHandles:
     """MAD of both forecast methods against their parameter, the chosen setting marked.
 
@@ -200,6 +246,7 @@ def plot_error_curves(curves: dict, method: str, current, value=None, *, ax=None
     windows are on the left.  The chosen ``method`` is drawn bold with a
     marker at ``current`` (its error ``value``, default read from the curve).
     """
+    _check_curves(curves, method, current, value)
     ax = axes_or_new(ax, figsize=(4.5, 3.8))
     lines = {"exponential_smoothing": ax.plot([], [], color=_CURVE_COLORS["exponential_smoothing"],
                                               label=t("demand.method.exponential_smoothing"))[0],
@@ -220,7 +267,10 @@ def plot_error_curves(curves: dict, method: str, current, value=None, *, ax=None
 
 def update_error_curves(handles: ErrorCurveHandles, curves: dict, method: str, current, value=None) -> None:
     """Set both curves, the emphasis of the chosen method and the marker in place."""
-    handles.yscale.set_top(_nice_ceiling(max(float(c.max()) for c in curves.values()) * 1.15))
+    check_handles(handles, ErrorCurveHandles, "plot_error_curves")
+    _check_curves(curves, method, current, value)
+    need = max([float(curves[name].max()) for name in handles.lines] + [0.0 if value is None else float(value)])
+    handles.yscale.set_top(_nice_ceiling(max(need * 1.15, 1e-9)))
     top = handles.yscale.top
     for name, line in handles.lines.items():
         curve = curves[name]
@@ -240,6 +290,13 @@ def _stage_columns(orders: pd.DataFrame) -> list[str]:
     return [c for c in orders.columns if c != "demand"]
 
 
+def _check_orders(orders, max_stages: int) -> None:
+    check_frame(orders, "orders", ["demand"], all_numeric="(-inf, inf)")
+    stages = len(_stage_columns(orders))
+    if stages > max_stages:
+        raise ValueError(f"orders has {stages} stages; the plot has lines for {max_stages} (max_stages)")
+
+
 @dataclass
 class OrdersHandles:
     ax: object
@@ -257,6 +314,13 @@ def plot_bullwhip_orders(orders: pd.DataFrame, *, max_stages: int = 5, ylim=(-20
     beyond it leave the chart, which is the point; the right panel gives
     their variance.
     """
+    max_stages = check_int(max_stages, "max_stages", 1, len(STAGE_COLORS))
+    _check_orders(orders, max_stages)
+    if not isinstance(ylim, (tuple, list)) or len(ylim) != 2:
+        raise TypeError(f"ylim must be a pair (bottom, top) of numbers, got {ylim!r}")
+    ylim = [check_number(v, "ylim") for v in ylim]
+    if ylim[0] >= ylim[1]:
+        raise ValueError(f"ylim must be increasing (bottom < top), got {ylim}")
     ax = axes_or_new(ax, figsize=(7.0, 3.8))
     stages = []
     for k in range(max_stages, 0, -1):  # upstream first, so the retailer is drawn on top
@@ -277,6 +341,8 @@ def plot_bullwhip_orders(orders: pd.DataFrame, *, max_stages: int = 5, ylim=(-20
 
 def update_bullwhip_orders(handles: OrdersHandles, orders: pd.DataFrame) -> None:
     """Set the demand and stage lines in place (x = 1..n)."""
+    check_handles(handles, OrdersHandles, "plot_bullwhip_orders")
+    _check_orders(orders, len(handles.stages))
     x = np.arange(1, len(orders) + 1, dtype=float)
     handles.demand.set_data(x, orders["demand"].to_numpy())
     cols = _stage_columns(orders)
@@ -285,6 +351,18 @@ def update_bullwhip_orders(handles: OrdersHandles, orders: pd.DataFrame) -> None
             line.set_data(x, orders[cols[k]].to_numpy())
         else:
             line.set_data([], [])
+
+
+def _check_ratios(ratios, bound, other, max_stages: int) -> None:
+    check_series(ratios, "ratios", interval="(0, inf)")
+    if len(ratios) > max_stages:
+        raise ValueError(f"ratios has {len(ratios)} stages; the plot has bars for {max_stages} (max_stages)")
+    for series, name in ((bound, "bound"), (other, "other")):
+        if series is None and name == "other":
+            continue
+        check_series(series, name, interval="(0, inf)")
+        if not series.index.equals(ratios.index):
+            raise ValueError(f"{name} must have the stages of ratios {list(ratios.index)}, got {list(series.index)}")
 
 
 @dataclass
@@ -305,6 +383,9 @@ def plot_bullwhip_ratios(ratios: pd.Series, bound: pd.Series, other: pd.Series |
     (optional) is the ratio under the other information setting (with or
     without shared demand), drawn as hollow bars for comparison.
     """
+    max_stages = check_int(max_stages, "max_stages", 1, len(STAGE_COLORS))
+    _check_ratios(ratios, bound, other, max_stages)
+    top = check_number(top, "top", f"({RATIO_FLOOR}, inf)")
     ax = axes_or_new(ax, figsize=(5.0, 3.8))
     x = np.arange(1, max_stages + 1)
     w = 0.36
@@ -332,6 +413,11 @@ def plot_bullwhip_ratios(ratios: pd.Series, bound: pd.Series, other: pd.Series |
 def update_bullwhip_ratios(handles: RatioHandles, ratios: pd.Series, bound: pd.Series,
                            other: pd.Series | None = None) -> None:
     """Set bar heights, bound marks and labels in place; the log range grows by powers of 10."""
+    check_handles(handles, RatioHandles, "plot_bullwhip_ratios")
+    _check_ratios(ratios, bound, other, len(handles.bars))
+    need = 1.5 * max(float(s.max()) for s in (ratios, bound, other) if s is not None)  # room for the labels
+    if need > handles.ax.get_ylim()[1]:  # never clip a bar: grow the log axis by powers of 10
+        handles.ax.set_ylim(RATIO_FLOOR, 10.0 ** math.ceil(math.log10(need)))
     n = len(ratios)
     r = ratios.to_numpy(dtype=float)
     for k, bar in enumerate(handles.bars):
@@ -362,6 +448,14 @@ def plot_risk_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     """
     from ..demand import RISK_LEVELS
 
+    check_frame(matrix, "matrix", ["likelihood", "impact", "level"], numbers={"likelihood": "[1, 5]", "impact": "[1, 5]"})
+    for column in ("likelihood", "impact"):
+        if (matrix[column] % 1 != 0).any():
+            raise ValueError(f"matrix[{column!r}] must hold whole ratings 1..5, got {matrix[column].tolist()}")
+    check_labels(matrix["level"].astype(object), "matrix['level']", LEVEL_COLORS)
+    if labels is not None:
+        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+            raise TypeError(f"labels must be a dict risk -> name (text), got {labels!r}")
     ax = axes_or_new(ax, figsize=(8.5, 4.6))
     grid = np.outer(np.arange(1, 6), np.arange(1, 6))  # rows: impact 1..5, cols: likelihood 1..5
     edges = [0.5] + [u + 0.5 for _, u in RISK_LEVELS]
@@ -385,6 +479,29 @@ def plot_risk_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
     return ax
 
 
+def _kpi_label(kpi) -> str:
+    key = f"demand.kpi.{kpi}"
+    return t(key) if has_label(key) else str(kpi)  # a KPI of the user's own is shown by its name
+
+
+def _check_card(card) -> None:
+    from ..demand import KPI_PERSPECTIVES
+
+    if not isinstance(card, dict):
+        raise TypeError(f"card must be a kpi_scorecard result (a dict), got {type(card).__name__}")
+    missing = [k for k in ("kpis", "perspectives", "overall", "status") if k not in card]
+    if missing:
+        raise ValueError(f"card is missing {missing}; a kpi_scorecard result has 'kpis', 'perspectives', "
+                         f"'overall' and 'status'")
+    kpis = check_frame(card["kpis"], "card['kpis']", ["perspective", "score", "status"], numbers={"score": "[0, inf)"})
+    persp = check_frame(card["perspectives"], "card['perspectives']", ["score"], numbers={"score": "[0, inf)"})
+    check_labels(persp.index, "card['perspectives'].index", KPI_PERSPECTIVES)
+    check_labels(kpis["perspective"].astype(object), "card['kpis']['perspective']", persp.index)
+    check_labels(kpis["status"].astype(object), "card['kpis']['status']", STATUS_COLORS)
+    check_number(card["overall"], "card['overall']", "[0, inf)")
+    check_labels([card["status"]], "card['status']", STATUS_COLORS)
+
+
 def plot_scorecard(card: dict, *, ax=None):
     """KPI scores of a :func:`~scm_course.demand.kpi_scorecard` result as bars coloured by status.
 
@@ -392,6 +509,7 @@ def plot_scorecard(card: dict, *, ax=None):
     perspectives), with the perspective score after each name; the line at
     1.0 is the target.  Returns the axes.
     """
+    _check_card(card)
     ax = axes_or_new(ax, figsize=(8.0, 4.6))
     kpis = card["kpis"]
     persp = card["perspectives"]
@@ -406,7 +524,7 @@ def plot_scorecard(card: dict, *, ax=None):
     labels = []
     for k in order:
         p = kpis.loc[k, "perspective"]
-        labels.append(f"{t('demand.kpi.' + k)}\n({t('demand.perspective.' + p)} {100 * persp.loc[p, 'score']:.0f}%)")
+        labels.append(f"{_kpi_label(k)}\n({t('demand.perspective.' + p)} {100 * persp.loc[p, 'score']:.0f}%)")
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=7.5)
     ax.set_ylim(len(y) - 0.5, -0.5)
