@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ._validation import _preview, check_columns
+from ._validation import _preview, as_number_array, as_numeric_series, check_columns, check_seed
 
 __all__ = [
     "IMPORTANCE",
@@ -90,6 +90,8 @@ def _check_responses(responses, scale=SCALE, attributes=None) -> pd.DataFrame:
         low, high = (float(v) for v in scale)
     except (TypeError, ValueError):
         raise ValueError(f"scale must be (lowest, highest) rating, got {scale!r}") from None
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"scale must be two finite numbers, lowest < highest rating, got {scale!r}")
     outside = (score < low) | (score > high)
     if outside.any():
         i = int(np.argmax(outside.to_numpy()))
@@ -97,6 +99,8 @@ def _check_responses(responses, scale=SCALE, attributes=None) -> pd.DataFrame:
                          f"got {responses['score'].iloc[i]} at row {i}")
     out = responses.assign(score=score.astype(float))
     if attributes is not None:
+        if isinstance(attributes, str) or len(attributes) == 0:
+            raise ValueError(f"attributes must be a non-empty list of attribute names, got {attributes!r}")
         known = list(pd.unique(out["attribute"]))
         unknown = [a for a in attributes if a not in known]
         if unknown:
@@ -211,9 +215,10 @@ def welch_t_test(a, b) -> tuple[float, float, float]:
     >>> round(t, 3), round(df, 2), round(p, 4)
     (3.0, 5.4, 0.0273)
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if len(a) < 2 or len(b) < 2:
-        raise ValueError(f"each sample needs at least 2 values, got {len(a)} and {len(b)}")
+    a, b = as_number_array(a, "a"), as_number_array(b, "b")
+    for name, sample in (("a", a), ("b", b)):
+        if sample.ndim != 1 or len(sample) < 2:
+            raise ValueError(f"{name} must be a sample of at least 2 values, got {sample.size}")
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     diff = a.mean() - b.mean()
     if va + vb == 0:
@@ -227,6 +232,15 @@ def _check_number(value, name, *, positive=False):
     if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(value) or (positive and value <= 0):
         raise ValueError(f"{name} must be a finite number{' > 0' if positive else ''}, got {value!r}")
     return float(value)
+
+
+def _check_relative(relative, columns) -> pd.DataFrame:
+    check_columns(relative, columns, "relative")
+    if relative.index.has_duplicates:
+        raise ValueError(f"relative has duplicate attributes: {_preview(relative.index[relative.index.duplicated()])}")
+    for col in columns:
+        as_numeric_series(relative[col], f"relative[{col!r}]")
+    return relative
 
 
 def competitive_position(relative: pd.DataFrame, *, importance_threshold=5.0, parity=1.0) -> pd.DataFrame:
@@ -255,7 +269,7 @@ def competitive_position(relative: pd.DataFrame, *, importance_threshold=5.0, pa
         Indexed by attribute: ``importance, difference, band, important,
         region``.
     """
-    check_columns(relative, ["importance", "difference"], "relative")
+    _check_relative(relative, ["importance", "difference"])
     threshold = _check_number(importance_threshold, "importance_threshold")
     half = _check_number(parity, "parity")
     if half < 0:
@@ -293,7 +307,7 @@ def performance_matrix(relative: pd.DataFrame, *, cuts=(3.0, 5.0)) -> pd.DataFra
         Indexed by attribute: ``importance, performance, importance_level,
         performance_level, action``.
     """
-    check_columns(relative, ["importance", "firm_mean"], "relative")
+    _check_relative(relative, ["importance", "firm_mean"])
     try:
         low, high = (float(c) for c in cuts)
     except (TypeError, ValueError):
@@ -413,7 +427,7 @@ def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed:
     if n < max(m + 1, 2 * n_factors + 1):
         raise ValueError(f"factor analysis of {m} attributes needs at least {max(m + 1, 2 * n_factors + 1)} "
                          f"respondents with a complete set of {rater!r} scores, got {n}")
-    model = FactorAnalysis(n_components=int(n_factors), rotation="varimax", random_state=seed)
+    model = FactorAnalysis(n_components=int(n_factors), rotation="varimax", random_state=check_seed(seed))
     model.fit(_standardise(wide))
     loadings = model.components_.T  # attributes x factors
     order = np.argsort(-(loadings**2).sum(axis=0), kind="stable")
@@ -472,7 +486,7 @@ def importance_segments(responses: pd.DataFrame, k: int, seed: int = 0) -> dict:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):  # threaded k-means on tiny data is ~25x slower on a busy 2-core machine
-        labels = KMeans(n_clusters=int(k), n_init=10, random_state=seed).fit_predict(_standardise(wide))
+        labels = KMeans(n_clusters=int(k), n_init=10, random_state=check_seed(seed)).fit_predict(_standardise(wide))
     counts = np.bincount(labels, minlength=int(k))
     first = np.array([np.flatnonzero(labels == c)[0] if counts[c] else n for c in range(int(k))])
     order = sorted(range(int(k)), key=lambda c: (-counts[c], first[c]))
