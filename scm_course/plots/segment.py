@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import Normalize
 
-from ..i18n import t
+from ..i18n import has_label, t
+from ._checks import check_flag, check_frame, check_handles, check_int, check_number, check_series, check_text
 from .style import axes_or_new
 
 __all__ = [
@@ -50,6 +51,32 @@ TIER_COLORS = {"key_account": "#1f4e79", "key_account_at_risk": "#c0392b", "grow
 CUSTOMER_COLOR, VALUE_COLOR = "#a6c8e8", "#1f4e79"
 
 
+def _label(prefix: str, key) -> str:
+    """Translated name of a segment or feature; a name without a label (the user's own) is shown as it is."""
+    name = f"{prefix}.{key}"
+    return t(name) if has_label(name) else str(key)
+
+
+def _check_ylim(ylim, name: str = "ylim") -> None:
+    if ylim is None:
+        return
+    if not isinstance(ylim, (tuple, list)) or len(ylim) != 2:
+        raise TypeError(f"{name} must be None or a pair (bottom, top) of numbers, got {ylim!r}")
+    low, high = (check_number(v, name) for v in ylim)
+    if low >= high:
+        raise ValueError(f"{name} must be increasing (bottom < top), got {tuple(ylim)}")
+
+
+def _numeric_index(table, name: str) -> np.ndarray:
+    try:
+        x = np.asarray(table.index, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be indexed by numbered groups (1, 2, ...), got {list(table.index[:5])}") from None
+    if not np.isfinite(x).all():
+        raise ValueError(f"{name} must be indexed by finite group numbers, got {list(table.index[:5])}")
+    return x
+
+
 def _percent(ax, axis="y"):
     fmt = (lambda v, _: f"{100 * v:.0f}%")
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
@@ -66,6 +93,20 @@ class GridHandles:
     norm: object
 
 
+def _check_grid(grid) -> int:
+    if not isinstance(grid, dict):
+        raise TypeError(f"grid must be an rf_grid result (a dict of 'customers' and 'value_share' tables), "
+                        f"got {type(grid).__name__}")
+    for key, interval in (("customers", "[0, inf)"), ("value_share", "(-inf, inf)")):
+        if key not in grid:
+            raise ValueError(f"grid is missing {key!r}; an rf_grid result has 'customers' and 'value_share'")
+        table = check_frame(grid[key], f"grid[{key!r}]", all_numeric=interval)
+        if table.shape[0] != table.shape[1] or table.shape != grid["customers"].shape:
+            raise ValueError(f"grid[{key!r}] must be a square R x F table like grid['customers'] "
+                             f"{grid['customers'].shape}, got {table.shape}")
+    return grid["customers"].shape[0]
+
+
 def plot_rf_grid(grid: dict, *, vmax=0.25, segment_map=None, ax=None) -> GridHandles:
     """R x F grid (R 5 at the top, F 1 on the left): colour = value share, text = customers and value share.
 
@@ -74,6 +115,15 @@ def plot_rf_grid(grid: dict, *, vmax=0.25, segment_map=None, ax=None) -> GridHan
     colour; the text states the share).  With ``segment_map`` (R, F) ->
     name, the borders between named segments are drawn.
     """
+    n = _check_grid(grid)
+    check_number(vmax, "vmax", "(0, 1]")
+    if segment_map is not None:
+        if not isinstance(segment_map, dict):
+            raise TypeError(f"segment_map must be a dict (R, F) -> segment name, got {type(segment_map).__name__}")
+        missing = [(r, f) for r in range(1, n + 1) for f in range(1, n + 1) if (r, f) not in segment_map]
+        if missing:
+            raise ValueError(f"segment_map must name the segment of every cell (R, F) of the {n} x {n} grid; "
+                             f"missing {missing[:5]}")
     ax = axes_or_new(ax)
     counts = grid["customers"]
     n = counts.shape[0]
@@ -103,6 +153,10 @@ def plot_rf_grid(grid: dict, *, vmax=0.25, segment_map=None, ax=None) -> GridHan
 
 def update_rf_grid(handles: GridHandles, grid: dict) -> None:
     """Recolour the cells and rewrite their texts in place."""
+    check_handles(handles, GridHandles, "plot_rf_grid")
+    n = _check_grid(grid)
+    if n != len(handles.texts):
+        raise ValueError(f"grid must be {len(handles.texts)} x {len(handles.texts)} as the plot, got {n} x {n}")
     counts = grid["customers"].to_numpy()
     share = grid["value_share"].to_numpy()
     handles.image.set_data(share)
@@ -120,6 +174,11 @@ class BarHandles:
     texts: list
 
 
+def _check_segment_summary(summary) -> None:
+    check_frame(summary, "summary", ["customers", "customer_share", "value_share"],
+                numbers={"customers": "[0, inf)", "customer_share": "[0, 1]", "value_share": "(-inf, inf)"})
+
+
 def plot_segment_bars(summary: pd.DataFrame, *, xmax=0.7, labels=True, legend=True, ax=None) -> BarHandles:
     """Share of customers and share of value of each named segment (horizontal bars).
 
@@ -129,6 +188,10 @@ def plot_segment_bars(summary: pd.DataFrame, *, xmax=0.7, labels=True, legend=Tr
     the same colours in another panel may leave both out: fewer texts to
     redraw on every change).
     """
+    _check_segment_summary(summary)
+    check_number(xmax, "xmax", "(0, 1]")
+    check_flag(labels, "labels")
+    check_flag(legend, "legend")
     ax = axes_or_new(ax)
     names = list(summary.index)
     y = np.arange(len(names))
@@ -137,7 +200,7 @@ def plot_segment_bars(summary: pd.DataFrame, *, xmax=0.7, labels=True, legend=Tr
     value_bars = ax.barh(y + h / 2, np.zeros(len(y)), h, color=VALUE_COLOR, label=t("segment.bars.value"))
     texts = [ax.text(0, yi + h / 2, "", va="center", fontsize=7) for yi in y] if labels else []
     ax.set_yticks(y)
-    ax.set_yticklabels([t(f"segment.rfm.{name}") for name in names], fontsize=8)
+    ax.set_yticklabels([_label("segment.rfm", name) for name in names], fontsize=8)
     ax.set_ylim(len(y) - 0.5, -0.6)
     ax.set_xlim(0, xmax)
     _percent(ax, "x")
@@ -151,6 +214,11 @@ def plot_segment_bars(summary: pd.DataFrame, *, xmax=0.7, labels=True, legend=Tr
 
 def update_segment_bars(handles: BarHandles, summary: pd.DataFrame) -> None:
     """Set bar lengths and value labels in place."""
+    check_handles(handles, BarHandles, "plot_segment_bars")
+    _check_segment_summary(summary)
+    if len(summary) != len(handles.customer_bars):
+        raise ValueError(f"summary must hold the {len(handles.customer_bars)} segments the plot was made with, "
+                         f"got {len(summary)}")
     xmax = handles.ax.get_xlim()[1]
     for bar, v in zip(handles.customer_bars, summary["customer_share"]):
         bar.set_width(float(v))
@@ -168,10 +236,17 @@ class BandHandles:
     value_bars: object
 
 
+def _check_bands(bands) -> np.ndarray:
+    # the axis is fixed at 0..100 %: a share outside it would be cut off
+    check_frame(bands, "bands", ["customers", "customer_share", "value_share"],
+                numbers={"customers": "[0, inf)", "customer_share": "[0, 1]", "value_share": "[0, 1]"})
+    return _numeric_index(bands, "bands")
+
+
 def plot_score_bands(bands: pd.DataFrame, *, ax=None) -> BandHandles:
     """Customers and value by band of the weighted RFM score (vertical bars, 0..100 %)."""
+    x = _check_bands(bands)
     ax = axes_or_new(ax)
-    x = np.asarray(bands.index, dtype=float)
     w = 0.38
     customer_bars = ax.bar(x - w / 2, np.zeros(len(x)), w, color=CUSTOMER_COLOR, label=t("segment.bars.customers"))
     value_bars = ax.bar(x + w / 2, np.zeros(len(x)), w, color=VALUE_COLOR, label=t("segment.bars.value"))
@@ -189,6 +264,8 @@ def plot_score_bands(bands: pd.DataFrame, *, ax=None) -> BandHandles:
 
 def update_score_bands(handles: BandHandles, bands: pd.DataFrame) -> None:
     """Set the bar heights in place."""
+    check_handles(handles, BandHandles, "plot_score_bands")
+    _check_bands(bands)
     for bar, v in zip(handles.customer_bars, bands["customer_share"]):
         bar.set_height(float(v))
     for bar, v in zip(handles.value_bars, bands["value_share"]):
@@ -205,6 +282,14 @@ class ClusterHandles:
     centres: object
 
 
+def _check_segment_labels(segment, index) -> None:
+    check_series(segment, "segment", interval=f"[1, {len(CLUSTER_COLORS)}]")
+    if (segment % 1 != 0).any():
+        raise ValueError(f"segment must hold whole cluster numbers 1..{len(CLUSTER_COLORS)}")
+    if index is not None and not segment.index.equals(index):
+        raise ValueError("segment must be indexed by the customers of coords, in the same order")
+
+
 def plot_clusters(coords: pd.DataFrame, segment: pd.Series, *, ax=None) -> ClusterHandles:
     """Customers on their first two principal components, coloured by cluster.
 
@@ -212,6 +297,10 @@ def plot_clusters(coords: pd.DataFrame, segment: pd.Series, *, ax=None) -> Clust
     (two columns), ``segment`` the cluster per customer (1..k); crosses mark
     the cluster means.  Limits are set by the data once.
     """
+    check_frame(coords, "coords", all_numeric="(-inf, inf)")
+    if coords.shape[1] < 2:
+        raise ValueError(f"coords must have two columns (the first two principal components), got {coords.shape[1]}")
+    _check_segment_labels(segment, coords.index)
     ax = axes_or_new(ax)
     xy = coords.iloc[:, :2].to_numpy(dtype=float)
     points = ax.scatter(xy[:, 0], xy[:, 1], s=7, alpha=0.6, linewidths=0)
@@ -226,19 +315,23 @@ def plot_clusters(coords: pd.DataFrame, segment: pd.Series, *, ax=None) -> Clust
     ax.set_title(t("segment.cluster.title"))
     handles = ClusterHandles(ax, points, centres)
     handles.xy = xy
+    handles.index = coords.index
     update_clusters(handles, segment)
     return handles
 
 
 def update_clusters(handles: ClusterHandles, segment: pd.Series) -> None:
     """Recolour the points and move the cluster-mean crosses in place."""
+    check_handles(handles, ClusterHandles, "plot_clusters")
+    _check_segment_labels(segment, getattr(handles, "index", None))
     labels = segment.to_numpy(dtype=int)
     colors = np.array([_rgba(c) for c in CLUSTER_COLORS])
     handles.points.set_facecolor(colors[(labels - 1) % len(CLUSTER_COLORS)])
     k = int(labels.max())
     means = np.full((len(CLUSTER_COLORS), 2), np.nan)
     for c in range(1, k + 1):
-        means[c - 1] = handles.xy[labels == c].mean(axis=0)
+        if (labels == c).any():  # an empty cluster has no mean (its cross stays hidden)
+            means[c - 1] = handles.xy[labels == c].mean(axis=0)
     handles.centres.set_offsets(means)
     handles.centres.set_facecolor(colors)
 
@@ -257,6 +350,19 @@ class ProfileHandles:
     size_texts: list
 
 
+def _check_cluster_tables(centers, profiles, sizes, max_k: int) -> None:
+    check_frame(centers, "centers", all_numeric="(-inf, inf)")
+    if len(centers) > max_k:
+        raise ValueError(f"centers has {len(centers)} clusters; the plot has rows for {max_k} (max_k)")
+    check_frame(profiles, "profiles", all_numeric="(-inf, inf)")
+    if not (profiles.index.equals(centers.index) and profiles.columns.equals(centers.columns)):
+        raise ValueError("profiles must have the clusters (rows) and features (columns) of centers")
+    check_series(sizes, "sizes", interval="[0, inf)")
+    if not sizes.index.equals(centers.index):
+        raise ValueError(f"sizes must be indexed by the clusters of centers {list(centers.index)}, "
+                         f"got {list(sizes.index)}")
+
+
 def plot_cluster_profiles(centers: pd.DataFrame, profiles: pd.DataFrame, sizes: pd.Series, *, max_k=8,
                           feature_labels=None, ax=None) -> ProfileHandles:
     """Cluster profiles: colour = standardised mean (z, -2..+2), text = mean in original units.
@@ -264,6 +370,16 @@ def plot_cluster_profiles(centers: pd.DataFrame, profiles: pd.DataFrame, sizes: 
     One row per cluster (up to ``max_k``; unused rows stay blank), one
     column per feature; the row label gives the cluster's size.
     """
+    max_k = check_int(max_k, "max_k", 1, len(CLUSTER_COLORS))
+    _check_cluster_tables(centers, profiles, sizes, max_k)
+    if feature_labels is not None:
+        if not isinstance(feature_labels, (list, tuple)):
+            raise TypeError(f"feature_labels must be a list of texts (one per feature), got {feature_labels!r}")
+        for label in feature_labels:
+            check_text(label, "feature_labels")
+        if len(feature_labels) != centers.shape[1]:
+            raise ValueError(f"feature_labels must name the {centers.shape[1]} features of centers, "
+                             f"got {len(feature_labels)}")
     ax = axes_or_new(ax)
     m = centers.shape[1]
     image = ax.imshow(np.full((max_k, m), np.nan), cmap="RdBu_r", norm=Normalize(-2, 2), aspect="auto",
@@ -274,7 +390,7 @@ def plot_cluster_profiles(centers: pd.DataFrame, profiles: pd.DataFrame, sizes: 
     ax.set_xlim(-0.5, m + 0.6)
     ax.set_ylim(max_k - 0.5, -0.5)
     ax.set_xticks(range(m))
-    labels = feature_labels or [t(f"segment.feature.{c}") for c in centers.columns]
+    labels = feature_labels or [_label("segment.feature", c) for c in centers.columns]
     ax.set_xticklabels(labels, fontsize=8)
     ax.set_yticks(range(max_k))
     ax.set_yticklabels([str(i + 1) for i in range(max_k)])
@@ -292,6 +408,11 @@ def _fmt(v: float) -> str:
 def update_cluster_profiles(handles: ProfileHandles, centers: pd.DataFrame, profiles: pd.DataFrame,
                             sizes: pd.Series) -> None:
     """Set the cells, texts and size labels for k clusters in place (other rows blank)."""
+    check_handles(handles, ProfileHandles, "plot_cluster_profiles")
+    _check_cluster_tables(centers, profiles, sizes, len(handles.texts))
+    if centers.shape[1] != len(handles.texts[0]):
+        raise ValueError(f"centers must have the {len(handles.texts[0])} features the plot was made with, "
+                         f"got {centers.shape[1]}")
     max_k = len(handles.texts)
     z = np.full((max_k, centers.shape[1]), np.nan)
     k = len(centers)
@@ -315,12 +436,24 @@ class WhaleHandles:
     text: object
 
 
+def _check_curve(curve) -> None:
+    # profits may be negative (loss-making customers): that is what the curve shows
+    check_frame(curve, "curve", ["profit", "cum_customer_share", "cum_profit_share"],
+                numbers={"profit": None, "cum_customer_share": "[0, 1]", "cum_profit_share": None})
+
+
+_SUMMARY_KEYS = {"peak_customer_share": "[0, 1]", "peak_profit_share": None, "unprofitable": "[0, inf)",
+                 "customers": "[0, inf)"}
+
+
 def plot_whale_curve(curve: pd.DataFrame, *, ylim=None, ax=None) -> WhaleHandles:
     """Cumulative share of total profit vs cumulative share of customers ranked by profit.
 
     The dashed line is 100 % of the total profit; the dot marks the peak.
     ``ylim`` fixes the vertical range (default from this curve).
     """
+    _check_curve(curve)
+    _check_ylim(ylim)
     ax = axes_or_new(ax)
     ax.axhline(1.0, color="#555555", ls="--", lw=1)
     line, = ax.plot([], [], color=VALUE_COLOR, lw=2)
@@ -344,6 +477,15 @@ def update_whale_curve(handles: WhaleHandles, curve: pd.DataFrame, summary=None)
     """Redraw the curve, the peak and the summary text in place."""
     from ..segment import whale_summary
 
+    check_handles(handles, WhaleHandles, "plot_whale_curve")
+    _check_curve(curve)
+    if summary is not None:
+        check_series(summary, "summary")
+        missing = [k for k in _SUMMARY_KEYS if k not in summary.index]
+        if missing:
+            raise ValueError(f"summary is missing {missing}; give a whale_summary result (or None)")
+        for key, interval in _SUMMARY_KEYS.items():
+            check_number(summary[key], f"summary[{key!r}]", interval)
     summary = whale_summary(curve) if summary is None else summary
     x = np.concatenate([[0.0], curve["cum_customer_share"].to_numpy()])
     y = np.concatenate([[0.0], curve["cum_profit_share"].to_numpy()])
@@ -360,10 +502,18 @@ class DecileHandles:
     bars: object
 
 
+def _check_deciles(deciles) -> np.ndarray:
+    # a group's profit share is negative when its customers lose money
+    check_frame(deciles, "deciles", ["customers", "profit_share"],
+                numbers={"customers": "[0, inf)", "profit_share": None})
+    return _numeric_index(deciles, "deciles")
+
+
 def plot_profit_deciles(deciles: pd.DataFrame, *, ylim=None, ax=None) -> DecileHandles:
     """Share of total profit earned by each tenth of the customers ranked by profit (red = loss)."""
+    x = _check_deciles(deciles)
+    _check_ylim(ylim)
     ax = axes_or_new(ax)
-    x = np.asarray(deciles.index, dtype=float)
     bars = ax.bar(x, np.zeros(len(x)), 0.75)
     ax.axhline(0, color="#555555", lw=0.8)
     shares = deciles["profit_share"].to_numpy()
@@ -382,6 +532,8 @@ def plot_profit_deciles(deciles: pd.DataFrame, *, ylim=None, ax=None) -> DecileH
 
 def update_profit_deciles(handles: DecileHandles, deciles: pd.DataFrame) -> None:
     """Set bar heights (and colours: loss red) in place."""
+    check_handles(handles, DecileHandles, "plot_profit_deciles")
+    _check_deciles(deciles)
     for bar, v in zip(handles.bars, deciles["profit_share"]):
         bar.set_height(float(v))
         bar.set_color(VALUE_COLOR if v >= 0 else "#c0392b")
