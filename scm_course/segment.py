@@ -418,7 +418,11 @@ def rfm_scores(rfm, bins: int = 5, *, edges=None, weights=None, segment_map=None
     if bins <= 9:
         out["rfm_code"] = out["R"].astype(str) + out["F"].astype(str) + out["M"].astype(str)
     total = sum(w.values())
-    out["rfm_score"] = sum(w.get(dim, 0.0) * out[col] for dim, col in zip(RFM_DIMENSIONS, "RFM")) / total
+    score = sum(w.get(dim, 0.0) * out[col] for dim, col in zip(RFM_DIMENSIONS, "RFM")) / total
+    # a weighted mean lies between the scores it averages; rounding must not take it outside them
+    # (weights 1, 0, 0.9 and R = M = 3 give 5.7 / 1.9 = 3.0000000000000004 > bins = 3)
+    used = [col for dim, col in zip(RFM_DIMENSIONS, "RFM") if w.get(dim, 0.0) > 0]
+    out["rfm_score"] = score.clip(out[used].min(axis=1), out[used].max(axis=1))
     mapping = _segment_map(segment_map, bins)
     if mapping is not None:
         names = [mapping[(r, f)] for r, f in zip(out["R"], out["F"])]
