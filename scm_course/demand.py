@@ -27,7 +27,7 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_number_array, as_numeric_series, check_columns, check_option
+from ._validation import _preview, as_number_array, as_numeric_series, check_column_args, check_columns, check_option
 
 __all__ = [
     "BULLWHIP_POLICIES",
@@ -76,6 +76,12 @@ def _check_int(value, name: str, *, minimum: int) -> int:
 
 def _demand_series(demand, name: str = "demand") -> pd.Series:
     return as_numeric_series(demand, name)
+
+
+def _check_alpha(alpha, name: str = "alpha") -> float:
+    if np.ndim(alpha) != 0:
+        raise TypeError(f"{name} must be a single number in (0, 1], got {alpha!r}")
+    return float(as_number_array(alpha, name, interval="(0, 1]"))
 
 
 def moving_average_forecast(demand, window: int) -> pd.Series:
@@ -175,9 +181,7 @@ def exponential_smoothing_forecast(demand, alpha: float, initial=None) -> pd.Ser
     [100.0, 100.0, 105.0, 97.5]
     """
     d = _demand_series(demand)
-    if np.ndim(alpha) != 0:
-        raise TypeError(f"alpha must be a single number in (0, 1], got {alpha!r}")
-    a = float(as_number_array(alpha, "alpha", interval="(0, 1]"))
+    a = _check_alpha(alpha)
     if initial is None:
         level = float(d.iloc[0])
     else:
@@ -490,6 +494,8 @@ def bullwhip_lower_bound(lead_time: int, window: int, stages: int = 1, share_dem
     lead = _check_int(lead_time, "lead_time", minimum=0)
     p = _check_int(window, "window", minimum=1)
     k = _check_int(stages, "stages", minimum=1)
+    if not isinstance(share_demand, (bool, np.bool_)):
+        raise TypeError(f"share_demand must be True or False, got {share_demand!r}")
     one = 1 + 2 * lead / p + 2 * lead**2 / p**2
     ks = np.arange(1, k + 1)
     if share_demand:
@@ -623,8 +629,7 @@ def demand_series(order_lines: pd.DataFrame, *, date: str = "order_date", quanti
     >>> demand_series(lines).tolist()
     [5.0, 0.0, 4.0]
     """
-    required = [date, quantity] + ([] if by is None else [by])
-    check_columns(order_lines, required, "order_lines")
+    check_column_args(order_lines, "order_lines", date=date, quantity=quantity, **({} if by is None else {"by": by}))
     _check_freq(freq)
     when = order_lines[date]
     if when.isna().any():
@@ -687,7 +692,8 @@ def distributor_demand(distributor=None, *, by: str | None = "category", freq: s
                         "(as returned by scm_course.data.load_distributor)")
     lines = distributor["order_lines"]
     if by is not None and by not in lines.columns:
-        products = check_columns(distributor["products"], ["product_id", by], "distributor['products']")
+        products = check_columns(distributor["products"], ["product_id"], "distributor['products']")
+        check_column_args(products, "distributor['products']", by=by)
         check_columns(lines, ["product_id"], "distributor['order_lines']")
         lookup = products.set_index("product_id")[by]
         unknown = ~lines["product_id"].isin(lookup.index)
@@ -910,7 +916,16 @@ def distributor_kpis(distributor=None, fulfilment=None, tickets=None, *, targets
     if not isinstance(spec, dict) or set(spec) != set(DISTRIBUTOR_KPIS):
         raise ValueError(f"targets must be a dict naming exactly the KPIs {list(DISTRIBUTOR_KPIS)}")
     tables = load_distributor() if distributor is None else distributor
+    if not isinstance(tables, dict) or "order_lines" not in tables or "products" not in tables:
+        raise TypeError("distributor must be a dict with 'products' and 'order_lines' "
+                        "(as returned by scm_course.data.load_distributor)")
     orders = load_fulfilment() if fulfilment is None else fulfilment
+    check_columns(orders, [*service.ORDER_COLUMNS, "placed_at", "delivered_at"], "fulfilment")
+    try:  # the service functions call the table "orders"
+        metrics = service.order_metrics(orders)
+        cycle_hours = float(service.order_cycle(orders)["total"].median())
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"fulfilment: {err}") from None
     if tickets is None:
         tickets = crm.crm_tables(tables)["service_tickets"]
     lines = check_columns(tables["order_lines"], ["product_id", "quantity", "revenue", "cost"],
@@ -921,19 +936,21 @@ def distributor_kpis(distributor=None, fulfilment=None, tickets=None, *, targets
     if revenue <= 0:
         raise ValueError("distributor['order_lines'] has no revenue; the cost ratios need revenue > 0")
     list_value = float((lines["quantity"] * lines["product_id"].map(price)).sum())
-    metrics = service.order_metrics(orders)
     check_columns(tickets, ["category", "status", "satisfaction"], "tickets")
-    closed = tickets.loc[tickets["status"] == "closed", "satisfaction"].dropna()
+    closed = tickets.loc[tickets["status"] == "closed", "satisfaction"].dropna()  # not every ticket is rated
     if closed.empty:
         raise ValueError("tickets has no closed ticket with a satisfaction score")
+    score = as_numeric_series(closed.reset_index(drop=True), "tickets['satisfaction']")
+    if ((score < 1) | (score > 5)).any():
+        raise ValueError(f"tickets['satisfaction'] must be scores on the 1-5 scale, got {_preview(score[(score < 1) | (score > 5)].tolist())}")
     actual = {
         "cogs_ratio": float(lines["cost"].sum()) / revenue,
         "discount_rate": 1.0 - revenue / list_value,
-        "order_cycle_hours": float(service.order_cycle(orders)["total"].median()),
+        "order_cycle_hours": cycle_hours,
         "on_time_delivery": metrics["on_time"],
         "perfect_order_rate": metrics["perfect_order"],
         "error_free_rate": metrics["error_free"],
-        "ticket_satisfaction": float(closed.astype(float).mean()),
+        "ticket_satisfaction": float(score.mean()),
         "complaints_per_100_orders": 100.0 * float(tickets["category"].isin(COMPLAINT_CATEGORIES).sum()) / len(orders),
     }
     rows = [(k, p, actual[k], target, d, weight, unit) for k, (p, d, unit, target, weight) in spec.items()]
@@ -960,6 +977,8 @@ def forecast(demand, method: str, *, window: int = 4, alpha: float = 0.3) -> pd.
     [105.0, 100.0]
     """
     check_option(method, "method", FORECAST_METHODS)
+    _check_int(window, "window", minimum=1)  # both checked: a bad value is an error even where unused
+    _check_alpha(alpha)
     if method == "moving_average":
         return moving_average_forecast(demand, window)
     return exponential_smoothing_forecast(demand, alpha)
@@ -1003,9 +1022,17 @@ def forecast_error_curve(demand, method: str, values, *, evaluate_from: int = 0)
     start = _check_int(evaluate_from, "evaluate_from", minimum=0)
     if start >= len(d):
         raise ValueError(f"evaluate_from must be smaller than the number of periods ({len(d)}), got {start}")
-    vals = list(values) if not isinstance(values, str) else None
+    try:
+        vals = list(values) if not isinstance(values, str) else None
+    except TypeError:
+        raise TypeError(f"values must be a sequence of parameter values, got {values!r}") from None
     if not vals:
         raise ValueError(f"values must be a non-empty sequence of parameter values, got {values!r}")
+    for i, v in enumerate(vals):
+        if method == "moving_average":
+            _check_int(v, f"values[{i}] (a window)", minimum=1)
+        else:
+            _check_alpha(v, f"values[{i}] (an alpha)")
     if len(set(vals)) != len(vals):
         raise ValueError(f"values must be distinct, got {values!r}")
     scored = d.index[start:]
@@ -1069,6 +1096,8 @@ def next_period_forecast(demand, method: str, *, window: int = 4, alpha: float =
     """
     check_option(method, "method", FORECAST_METHODS)
     d = _demand_series(demand)
+    _check_int(window, "window", minimum=1)  # both checked: a bad value is an error even where unused
+    _check_alpha(alpha)
     if method == "moving_average":
         p = _check_int(window, "window", minimum=1)
         if p > len(d):
