@@ -78,15 +78,11 @@ def cohort_retention(transactions, customer, date, freq="M", values="share") -> 
         uniq_days, inverse = np.unique(days, return_inverse=True)
         periods = pd.PeriodIndex(pd.to_datetime(uniq_days.astype("datetime64[D]")), freq=_FREQS[freq])
         ordinal = periods.asi8[inverse]
-    first = np.full(len(ids), np.iinfo(np.int64).max)
-    np.minimum.at(first, codes, ordinal)
-    offset = ordinal - first[codes]
-    last = int(ordinal.max())
-    lo = int(first.min())
-    n_cohorts, n_periods = last - lo + 1, last - lo + 1
-    # distinct (customer, period) pairs, then count them per (cohort, offset); a mark per pair in a
-    # customer x period grid when it is small, else sort (np.unique hashes: ~10x slower on 1e6 rows)
-    key = codes.astype(np.int64) * n_periods + offset
+    lo = int(ordinal.min())
+    n_cohorts = n_periods = int(ordinal.max()) - lo + 1
+    # distinct (customer, period) pairs, sorted by customer then period: a mark per pair in a
+    # customer x period grid when it is small, else a sort (np.unique hashes: ~10x slower on 1e6 rows)
+    key = codes.astype(np.int64) * n_periods + (ordinal - lo)
     if len(ids) * n_periods <= 8 * len(key) + 4096:
         seen = np.zeros(len(ids) * n_periods, dtype=bool)
         seen[key] = True
@@ -94,9 +90,12 @@ def cohort_retention(transactions, customer, date, freq="M", values="share") -> 
     else:
         key.sort()
         pair = key[np.concatenate([[True], key[1:] != key[:-1]])]
-    pair_code, pair_offset = pair // n_periods, pair % n_periods
-    cohort = first[pair_code] - lo
-    counts = np.bincount(cohort * n_periods + pair_offset, minlength=n_cohorts * n_periods).reshape(n_cohorts, n_periods)
+    pair_code, pair_period = pair // n_periods, pair % n_periods
+    # each customer's first pair is their acquisition period: the cohort of all their pairs
+    starts = np.flatnonzero(np.concatenate([[True], pair_code[1:] != pair_code[:-1]]))
+    cohort = np.repeat(pair_period[starts], np.diff(np.append(starts, len(pair))))
+    counts = np.bincount(cohort * n_periods + (pair_period - cohort),
+                         minlength=n_cohorts * n_periods).reshape(n_cohorts, n_periods)
     counts = counts.astype(float)
     observed = np.arange(n_periods)[None, :] <= (n_cohorts - 1 - np.arange(n_cohorts))[:, None]
     counts[~observed] = np.nan
