@@ -18,6 +18,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..i18n import has_label, t
+from ._checks import (check_column, check_frame, check_handles, check_int, check_labels, check_number, check_option,
+                      check_point, check_series, check_text)
 from .priority import nice_ceiling
 from .style import axes_or_new
 
@@ -211,6 +213,18 @@ class OrderMetricsHandles:
     count_text: object
 
 
+_ORDER_RATES = {k: "[0, 1]" for k in _METRICS[:4]}
+_FILL_RATES = {k: "[0, 1]" for k in _METRICS[4:]}
+
+
+def _check_metrics(metrics, fill_rates, n_orders) -> None:
+    check_point(metrics, "metrics", _ORDER_RATES)
+    if fill_rates is not None:
+        check_point(fill_rates, "fill_rates", _FILL_RATES)
+    if n_orders is not None:
+        check_int(n_orders, "n_orders", 0)
+
+
 def plot_order_metrics(metrics: dict, fill_rates=None, *, n_orders=None, ax=None) -> OrderMetricsHandles:
     """Bars of the on-time, in-full, error-free and perfect-order rates, and the fill rates.
 
@@ -220,6 +234,7 @@ def plot_order_metrics(metrics: dict, fill_rates=None, *, n_orders=None, ax=None
     to 100 %: differences of a few points are read from the labels, not
     exaggerated by a cut axis.
     """
+    _check_metrics(metrics, fill_rates, n_orders)
     ax = axes_or_new(ax)
     pos = np.arange(len(_METRICS))
     bars = ax.bar(pos, np.zeros(len(_METRICS)), 0.7, color=_METRIC_COLORS)
@@ -242,6 +257,8 @@ def plot_order_metrics(metrics: dict, fill_rates=None, *, n_orders=None, ax=None
 
 def update_order_metrics(handles: OrderMetricsHandles, metrics: dict, fill_rates=None, *, n_orders=None) -> None:
     """Set the bar heights and labels in place."""
+    check_handles(handles, OrderMetricsHandles, "plot_order_metrics")
+    _check_metrics(metrics, fill_rates, n_orders)
     values = dict(metrics)
     if fill_rates is not None:
         values.update(fill_rates)
@@ -263,6 +280,22 @@ class OrderCycleHandles:
     limit: float = None
 
 
+def _check_cycle(cycle) -> None:
+    from ..service import CYCLE_STAGES
+
+    columns = ["orders", *CYCLE_STAGES, "total"]
+    check_frame(cycle, "cycle", columns, numbers=dict.fromkeys(columns, "[0, inf)"))
+    quantiles = [c for c in cycle.columns if str(c).startswith("total_p")]
+    if not quantiles:
+        raise ValueError("cycle is missing a percentile column such as 'total_p90' (an order_cycle_summary result)")
+    check_column(cycle, quantiles[-1], "cycle", interval="[0, inf)")
+
+
+def _check_highlight(highlight, segments) -> None:
+    if highlight is not None:
+        check_option(highlight, "highlight", segments)
+
+
 def plot_order_cycle(cycle: pd.DataFrame, *, segments=None, labels=None, highlight=None, unit="hours",
                      ax=None) -> OrderCycleHandles:
     """Stacked bars of the mean order-cycle components per segment, with the 90th percentile.
@@ -274,8 +307,23 @@ def plot_order_cycle(cycle: pd.DataFrame, *, segments=None, labels=None, highlig
     """
     from ..service import CYCLE_STAGES
 
-    ax = axes_or_new(ax)
+    _check_cycle(cycle)
+    if segments is not None:
+        if isinstance(segments, (str, bytes)) or not isinstance(segments, (list, tuple, pd.Index, np.ndarray)):
+            raise TypeError(f"segments must be a list of the rows to show, got {type(segments).__name__}")
+        if len(segments) == 0 or len(set(segments)) != len(segments):
+            raise ValueError(f"segments must name at least one row, each once, got {list(segments)}")
     segments = list(cycle.index if segments is None else segments)
+    if labels is not None:
+        if not isinstance(labels, (list, tuple)):
+            raise TypeError(f"labels must be a list of texts, one per segment, got {type(labels).__name__}")
+        for label in labels:
+            check_text(label, "labels")
+        if len(labels) != len(segments):
+            raise ValueError(f"labels must name the {len(segments)} segments, got {len(labels)} labels")
+    _check_highlight(highlight, segments)
+    check_option(unit, "unit", ("hours", "days"))
+    ax = axes_or_new(ax)
     labels = labels or [str(s) for s in segments]
     pos = np.arange(len(segments))
     bars = {stage: ax.barh(pos, np.zeros(len(pos)), 0.62, color=STAGE_COLORS[stage],
@@ -297,6 +345,9 @@ def plot_order_cycle(cycle: pd.DataFrame, *, segments=None, labels=None, highlig
 
 def update_order_cycle(handles: OrderCycleHandles, cycle: pd.DataFrame, *, highlight=None) -> None:
     """Set the stacked bars, percentile markers and counts in place."""
+    check_handles(handles, OrderCycleHandles, "plot_order_cycle")
+    _check_cycle(cycle)
+    _check_highlight(highlight, handles.segments)
     rows = cycle.reindex(handles.segments)
     left = np.zeros(len(rows))
     for stage, container in handles.bars.items():
@@ -347,6 +398,28 @@ _BOX_SIZE = 7.5
 _VALUE_SPACE = "\u2007" * 5  # figure spaces: room for the value line inside a fixed box
 
 
+def _check_gaps(gaps) -> None:
+    from ..service import GAP_LEVELS
+
+    check_frame(gaps, "gaps", ["name", "from_level", "to_level", "from_value", "to_value", "value"],
+                numbers={"from_value": None, "to_value": None, "value": None})
+    missing = [n for n in _GAP_LABEL_POS if n not in gaps.index]
+    if missing:
+        raise ValueError(f"gaps must hold gaps 1-6 (a gap_model result); missing {missing}")
+    # one value per level, and each gap = to - from: a table edited by hand must still describe one situation
+    levels = pd.concat([pd.Series(gaps["from_value"].to_numpy(), index=gaps["from_level"]),
+                        pd.Series(gaps["to_value"].to_numpy(), index=gaps["to_level"])])
+    check_labels(levels.index, "gaps' levels", GAP_LEVELS)
+    missing = [lv for lv in GAP_LEVELS if lv not in levels.index]
+    if missing:
+        raise ValueError(f"gaps must give the value of every level; missing {missing}")
+    spread = levels.groupby(level=0).agg(lambda v: v.max() - v.min())
+    if (spread > 1e-9).any():
+        raise ValueError(f"gaps gives two values for level(s) {list(spread.index[spread > 1e-9])}")
+    if not np.allclose(gaps["value"], gaps["to_value"] - gaps["from_value"]):
+        raise ValueError("gaps['value'] must equal to_value - from_value for every gap")
+
+
 @dataclass
 class GapDiagramHandles:
     ax: object
@@ -364,6 +437,7 @@ def plot_gap_diagram(gaps: pd.DataFrame, *, ax=None) -> GapDiagramHandles:
     standard model's (the seed's arrows are lost).  The boxes, links and
     names are fixed; only the numbers change.
     """
+    _check_gaps(gaps)
     from matplotlib.patches import FancyArrowPatch
     from matplotlib.transforms import offset_copy
 
@@ -410,6 +484,8 @@ def plot_gap_diagram(gaps: pd.DataFrame, *, ax=None) -> GapDiagramHandles:
 
 def update_gap_diagram(handles: GapDiagramHandles, gaps: pd.DataFrame) -> None:
     """Write the current levels into the boxes and the gaps beside the links, in place."""
+    check_handles(handles, GapDiagramHandles, "plot_gap_diagram")
+    _check_gaps(gaps)
     levels = dict(zip(gaps["from_level"], gaps["from_value"])) | dict(zip(gaps["to_level"], gaps["to_value"]))
     for level, text in handles.level_texts.items():
         text.set_text(f"{levels[level]:g}")
@@ -429,18 +505,26 @@ class GapBarHandles:
     floor: float = 10.0
 
 
+def _check_verdict(verdict) -> None:
+    if verdict is not None:
+        check_option(verdict, "verdict", ("dissatisfied", "satisfied", "delighted"))
+
+
 def plot_gaps(gaps: pd.DataFrame, *, verdict=None, min_limit=10.0, ax=None) -> GapBarHandles:
     """Horizontal bars of gaps 1-6 (negative = shortfall) and the satisfaction verdict.
 
     The axis is symmetric, at least ``+-min_limit``, and widens only when a
     gap needs it.
     """
+    _check_gaps(gaps)
+    _check_verdict(verdict)
+    check_number(min_limit, "min_limit", "(0, inf)")
     ax = axes_or_new(ax)
     pos = np.arange(len(gaps))
     bars = ax.barh(pos, np.zeros(len(pos)), 0.6)
     texts = [ax.text(0, i, "", va="center", fontsize=8) for i in pos]
     ax.axvline(0, color="#333333", lw=0.8)
-    ax.set_yticks(pos, [t("service.gap.tick", n=n, name=t(f"service.gap.name.{name}"))
+    ax.set_yticks(pos, [t("service.gap.tick", n=n, name=_label("service.gap.name", name))
                         for n, name in gaps["name"].items()], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(t("service.gap.xlabel"))
@@ -453,6 +537,11 @@ def plot_gaps(gaps: pd.DataFrame, *, verdict=None, min_limit=10.0, ax=None) -> G
 
 def update_gaps(handles: GapBarHandles, gaps: pd.DataFrame, *, verdict=None) -> None:
     """Set bar lengths, colours, labels and the verdict in place."""
+    check_handles(handles, GapBarHandles, "plot_gaps")
+    _check_gaps(gaps)
+    _check_verdict(verdict)
+    if len(gaps) != len(handles.bars):
+        raise ValueError(f"gaps must hold the {len(handles.bars)} gaps the plot was made with, got {len(gaps)}")
     values = gaps["value"].to_numpy(dtype=float)
     lim = handles.limit = _sticky_limit(handles.limit, float(np.abs(values).max()), floor=handles.floor)
     for i, (bar, text, v) in enumerate(zip(handles.bars, handles.texts, values)):
@@ -479,6 +568,39 @@ class StockoutTreeHandles:
     edge_texts: dict
     leaf_texts: dict
     parents: dict
+
+
+def _check_result(result) -> None:
+    if not isinstance(result, dict):
+        raise TypeError(f"result must be a stockout_reactions result (a dict), got {type(result).__name__}")
+    missing = [k for k in ("leaves", "reach", "expected_lost_sales", "expected_cost") if k not in result]
+    if missing:
+        raise ValueError(f"result is missing {missing} (a stockout_reactions result)")
+    # a cost may be negative: an outcome that earns more than the sale it replaces
+    check_frame(result["leaves"], "result['leaves']", ["probability", "lost_sale", "cost", "expected_cost"],
+                numbers={"probability": "[0, 1]", "lost_sale": "[0, 1]", "cost": None, "expected_cost": None})
+    reach = check_series(result["reach"], "result['reach']", interval="[0, 1]")
+    missing = [leaf for leaf in result["leaves"].index if leaf not in reach.index]
+    if missing:
+        raise ValueError(f"result['reach'] must give the probability of every leaf; missing {missing[:5]}")
+    check_number(result["expected_lost_sales"], "result['expected_lost_sales']", "[0, 1]")
+    check_number(result["expected_cost"], "result['expected_cost']")
+
+
+def _check_edges(edges, result) -> None:
+    # rows are branches: their index carries nothing (a repeated label is harmless)
+    check_frame(edges, "edges", ["parent", "child"], unique_index=False,
+                numbers={"probability": "[0, 1]"} if "probability" in getattr(edges, "columns", ()) else None)
+    nodes = set(edges["parent"]) | set(edges["child"])
+    reach = set(result["reach"].index)
+    if nodes != reach:
+        raise ValueError(f"edges must be the tree result was computed from; nodes that differ: "
+                         f"{sorted(nodes ^ reach, key=str)[:5]}")
+    if edges["child"].duplicated().any():
+        raise ValueError(f"edges gives some nodes two parents: {list(edges['child'][edges['child'].duplicated()])[:5]}")
+    leaves = set(result["leaves"].index)
+    if not leaves <= set(edges["child"]) - set(edges["parent"]):
+        raise ValueError("edges must end in the leaves of result (result['leaves'].index)")
 
 
 def _tree_layout(result: dict, edges: pd.DataFrame):
@@ -510,6 +632,8 @@ def plot_stockout_tree(result: dict, edges: pd.DataFrame, *, ax=None) -> Stockou
     probability of ending there; outcomes that lose (part of) the sale are
     framed in red.  Names and frames are fixed; lines and numbers change.
     """
+    _check_result(result)
+    _check_edges(edges, result)
     ax = axes_or_new(ax, figsize=(7.5, 4.5))
     _blank(ax)
     pos, children = _tree_layout(result, edges)
@@ -557,6 +681,12 @@ def plot_stockout_tree(result: dict, edges: pd.DataFrame, *, ax=None) -> Stockou
 
 def update_stockout_tree(handles: StockoutTreeHandles, result: dict) -> None:
     """Set line widths, branch and outcome probabilities for new branch probabilities, in place."""
+    check_handles(handles, StockoutTreeHandles, "plot_stockout_tree")
+    _check_result(result)
+    missing = [n for n in [*handles.edges, *handles.parents.values()] if n not in result["reach"].index]
+    missing += [leaf for leaf in handles.leaf_texts if leaf not in result["leaves"].index]
+    if missing:
+        raise ValueError(f"result must describe the tree the plot was made with; missing nodes {missing[:5]}")
     reach = result["reach"]
     for child, line in handles.edges.items():
         line.set_linewidth(0.6 + 9.0 * float(reach[child]))
@@ -586,6 +716,8 @@ def plot_stockout_costs(result: dict, *, currency="CNY", ax=None) -> StockoutCos
     sales and expected cost.  The axis is fixed (0-100 %, or -100-100 % when
     an outcome has a negative cost, a gain).
     """
+    _check_result(result)
+    check_text(currency, "currency")
     ax = axes_or_new(ax)
     leaves = result["leaves"]
     pos = np.arange(len(leaves))
@@ -606,6 +738,11 @@ def plot_stockout_costs(result: dict, *, currency="CNY", ax=None) -> StockoutCos
 
 def update_stockout_costs(handles: StockoutCostHandles, result: dict) -> None:
     """Set the bars, labels and totals in place."""
+    check_handles(handles, StockoutCostHandles, "plot_stockout_costs")
+    _check_result(result)
+    if len(result["leaves"]) != len(handles.bars):
+        raise ValueError(f"result must have the {len(handles.bars)} outcomes the plot was made with, "
+                         f"got {len(result['leaves'])}")
     values = result["leaves"]["expected_cost"].to_numpy(dtype=float)
     total = float(result["expected_cost"])
     shares = values / total if total != 0 else np.zeros_like(values)
