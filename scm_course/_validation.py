@@ -97,11 +97,12 @@ def check_columns(df, required: Iterable[str], name: str = "df") -> pd.DataFrame
     return df
 
 
-def check_column_args(df, name: str = "df", **columns) -> pd.DataFrame:
+def check_column_args(df, name: str = "df", /, **columns) -> pd.DataFrame:
     """Check ``df`` is a non-empty DataFrame and each column-name argument names one of its columns.
 
     For functions that take a table and the names of its columns as arguments:
     the error names the argument (``customer``), not only the missing column.
+    ``df`` and ``name`` are positional-only, so a column argument may itself be called ``name``.
 
     >>> check_column_args(pd.DataFrame({"id": [1]}), "transactions", customer="cust")
     Traceback (most recent call last):

@@ -37,7 +37,15 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_numeric_series, as_timestamp, check_columns, check_option
+from ._validation import (
+    _preview,
+    as_numeric_series,
+    as_timestamp,
+    check_column_args,
+    check_columns,
+    check_option,
+    check_seed,
+)
 
 __all__ = [
     "EMAIL_PATTERN",
@@ -102,6 +110,8 @@ def completeness(master, columns=None) -> pd.DataFrame:
     """
     check_columns(master, [], "master")
     columns = list(master.columns) if columns is None else [columns] if isinstance(columns, str) else list(columns)
+    if not columns:
+        raise ValueError("columns is empty; name at least one column of master (or None for all)")
     check_columns(master, columns, "master")
     rows = []
     for col in columns:
@@ -114,6 +124,11 @@ def completeness(master, columns=None) -> pd.DataFrame:
     return out
 
 
+def _is_missing(value) -> bool:
+    """None, NaN, NaT or <NA>: a missing entry of a text column."""
+    return value is None or (np.ndim(value) == 0 and not isinstance(value, str) and bool(pd.isna(value)))
+
+
 def normalise_phone(phone) -> str | None:
     """Digits of a phone number with a leading ``+`` kept; None if missing.
 
@@ -121,7 +136,9 @@ def normalise_phone(phone) -> str | None:
     written with different spacing.
     """
     if not isinstance(phone, str):
-        return None
+        if _is_missing(phone):
+            return None
+        raise TypeError(f"phone must be text (or None/NaN for missing), got {type(phone).__name__} {phone!r}")
     digits = re.sub(r"\D", "", phone)
     if not digits:
         return None
@@ -154,6 +171,7 @@ def invalid_contacts(master, *, id_column="customer_id", email="email", phone="p
     >>> invalid_contacts(m)[["customer_id", "field", "problem"]].values.tolist()
     [['K2', 'email', 'no_at_sign'], ['K2', 'phone', 'too_few_digits']]
     """
+    check_column_args(master, "master", id_column=id_column, email=email, phone=phone)
     check_columns(master, [id_column, email, phone], "master")
     emails, phones = _text_column(master, email), _text_column(master, phone)
     rows = []
@@ -188,7 +206,11 @@ def normalise_name(name) -> str | None:
     >>> normalise_name("Hengxin Electronics Co., Ltd."), normalise_name("HENGXIN ELECTRONICS CO LTD")
     ('hengxinelectronics', 'hengxinelectronics')
     """
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str):
+        if _is_missing(name):
+            return None
+        raise TypeError(f"name must be text (or None/NaN for missing), got {type(name).__name__} {name!r}")
+    if not name.strip():
         return None
     text = name.casefold().replace("&", " and ")
     for suffix in LEGAL_SUFFIXES:  # Chinese legal forms are not space-separated words
@@ -227,6 +249,7 @@ def duplicate_groups(master, *, id_column="customer_id", name="name", phone="pho
     >>> duplicate_groups(m)[["group", "customer_id"]].values.tolist()
     [[1, 'K1'], [1, 'K2']]
     """
+    check_column_args(master, "master", id_column=id_column, name=name, phone=phone, email=email)
     check_columns(master, [id_column, name, phone, email], "master")
     for col in (name, phone, email):
         _text_column(master, col)
@@ -294,10 +317,11 @@ def stale_records(master, as_of, *, id_column="customer_id", updated="last_updat
     >>> stale_records(m, "2025-12-31")[["customer_id", "age_days"]].values.tolist()
     [['K2', 1430]]
     """
+    check_column_args(master, "master", id_column=id_column, updated=updated)
     check_columns(master, [id_column, updated], "master")
     as_of = as_timestamp(as_of, "as_of")
-    if isinstance(max_age_days, bool) or not isinstance(max_age_days, Real) or not max_age_days >= 0:
-        raise ValueError(f"max_age_days must be a number of days >= 0, got {max_age_days!r}")
+    if isinstance(max_age_days, bool) or not isinstance(max_age_days, Real) or not 0 <= max_age_days < np.inf:
+        raise ValueError(f"max_age_days must be a finite number of days >= 0, got {max_age_days!r}")
     raw = master[updated]
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         dates = raw
@@ -341,6 +365,7 @@ def quality_report(master, as_of, *, id_column="customer_id", name="name", phone
     >>> quality_report(m, "2025-12-31")["summary"]["records"].tolist()
     [1, 0, 0, 2, 1, 1]
     """
+    check_column_args(master, "master", id_column=id_column, name=name, phone=phone, email=email, updated=updated)
     check_columns(master, [id_column, name, phone, email, updated], "master")
     comp = completeness(master)
     blank = master.apply(lambda col: col.map(lambda v: isinstance(v, str) and not v.strip()))
@@ -473,6 +498,23 @@ def _paramstyle(conn) -> str:
     return getattr(module, "paramstyle", "qmark")
 
 
+def _is_ident(name) -> bool:
+    return isinstance(name, str) and name in _SQL_IDENTIFIERS
+
+
+def _ident(name: str) -> str:
+    """``name``, checked to be a table or column of the course's CRM schemas.
+
+    The only text the package formats into SQL: table and column names from
+    the fixed allow-list :data:`_SQL_IDENTIFIERS` (values are always bound to
+    placeholders).  ``tests/test_safety.py`` checks every formatted SQL string
+    goes through here.
+    """
+    if not _is_ident(name):
+        raise ValueError(f"SQL identifier must be a table or column of the CRM schema, got {name!r}")
+    return name
+
+
 def _sql(conn, text: str) -> str:
     """Adapt the package's own ``?`` placeholders to the driver (never user values)."""
     style = _paramstyle(conn)
@@ -546,9 +588,17 @@ def connect(target=":memory:"):
     return conn
 
 
+def _open(conn):
+    """:func:`connect` for a function's ``conn`` argument: a bad value is reported under that name."""
+    if not (isinstance(conn, (str, os.PathLike)) or all(hasattr(conn, a) for a in ("cursor", "commit", "rollback"))):
+        raise TypeError(f"conn must be a DB-API connection (from connect()), a file path, ':memory:' or a "
+                        f"database URL; got {type(conn).__name__}")
+    return connect(conn)
+
+
 def create_schema(conn) -> None:
     """Create the CRM tables of :data:`SCHEMA_SQL` if they do not exist (idempotent)."""
-    conn = connect(conn)
+    conn = _open(conn)
     statements = [s.strip() for s in SCHEMA_SQL.split(";") if s.strip()]
     cur = conn.cursor()
     try:
@@ -582,12 +632,13 @@ def _constraint_error(conn, table, columns, row_number, row, err) -> ValueError:
     shown = dict(zip(columns, row))
     if "FOREIGN KEY" in message and _is_sqlite(conn):
         # SQLite does not say which key; look each reference up (parameterised).
-        for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+        for fk in conn.execute(f"PRAGMA foreign_key_list({_ident(table)})").fetchall():
             parent, child_col, parent_col = fk[2], fk[3], fk[4]
             value = shown.get(child_col)
-            if value is None:
+            if value is None or not (_is_ident(parent) and _is_ident(parent_col)):
                 continue
-            found = conn.execute(f"SELECT 1 FROM {parent} WHERE {parent_col} = ?", (value,)).fetchone()
+            found = conn.execute(f"SELECT 1 FROM {_ident(parent)} WHERE {_ident(parent_col)} = ?",
+                                 (value,)).fetchone()
             if found is None:
                 message = (f"FOREIGN KEY constraint failed: {table}.{child_col} = {value!r} "
                            f"is not a {parent}.{parent_col}")
@@ -638,7 +689,7 @@ def build_database(conn, tables: dict) -> dict:
     ...                                                  "region": ["East"], "channel": ["dealer"]})})
     {'customers': 1}
     """
-    conn = connect(conn)
+    conn = _open(conn)
     if not isinstance(tables, dict):
         raise TypeError(f"tables must be a dict of table name -> DataFrame; got {type(tables).__name__}")
     unknown = set(tables) - set(TABLE_COLUMNS)
@@ -668,7 +719,8 @@ def build_database(conn, tables: dict) -> dict:
             cur.execute("BEGIN")
         for name, rows in prepared.items():
             columns = TABLE_COLUMNS[name]
-            sql = _sql(conn, f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+            sql = _sql(conn, f"INSERT INTO {_ident(name)} ({', '.join(map(_ident, columns))}) "
+                             f"VALUES ({', '.join('?' * len(columns))})")
             position = {"i": -1}
 
             def feed(rows=rows, position=position):
@@ -697,6 +749,16 @@ def build_database(conn, tables: dict) -> dict:
         if sqlite_conn:
             conn.isolation_level = saved_level
     return counts
+
+
+def _driver_errors(conn) -> tuple:
+    """The driver's DB-API base Error class (syntax errors, wrong number of parameters, ...)."""
+    if _is_sqlite(conn):
+        return ()
+    raw = getattr(conn, "driver_connection", None) or conn
+    module = sys.modules.get(type(raw).__module__.split(".")[0])
+    err = getattr(module, "Error", None)
+    return (err,) if isinstance(err, type) and issubclass(err, Exception) else ()
 
 
 def _integrity_errors(conn) -> tuple:
@@ -731,7 +793,7 @@ def query(conn, sql: str, params=()) -> pd.DataFrame:
                name   n
     0  Robert'); --  42
     """
-    conn = connect(conn)
+    conn = _open(conn)
     if not isinstance(sql, str) or not sql.strip():
         raise TypeError("sql must be a non-empty string of SQL with placeholders")
     if not isinstance(params, (tuple, list, dict)):
@@ -742,6 +804,9 @@ def query(conn, sql: str, params=()) -> pd.DataFrame:
         cur.execute(sql, params)
         columns = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if cur.description else []
+    except (sqlite3.Error, *_driver_errors(conn)) as err:
+        message = " ".join(str(err).split())
+        raise ValueError(f"the database refused sql with params {params!r}: {message}") from err
     finally:
         cur.close()
     return pd.DataFrame.from_records(rows, columns=columns)
@@ -788,7 +853,7 @@ def customer_360(conn, customer_id) -> dict:
     >>> customer_360(conn, "C1")["profile"][["name", "orders"]].values.tolist()
     [['Jade', 0]]
     """
-    conn = connect(conn)
+    conn = _open(conn)
     if not isinstance(customer_id, str) or not customer_id:
         raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
     key = (customer_id,)
@@ -817,7 +882,7 @@ def generate_contacts(customers, seed: int = 3) -> pd.DataFrame:
     np.True_
     """
     check_columns(customers, ["customer_id", "name"], "customers")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     rows = []
     for cid, cname in zip(customers["customer_id"], customers["name"]):
         domain = re.sub(r"[^a-z0-9]+", "-", str(cname).lower()).strip("-") or "customer"
@@ -848,6 +913,7 @@ def generate_service_tickets(orders, seed: int = 3, share: float = 0.08) -> pd.D
     check_columns(orders, ["order_id", "customer_id", "order_date"], "orders")
     if not isinstance(share, Real) or not 0 <= share <= 1:
         raise ValueError(f"share must be a number in [0, 1]; got {share!r}")
+    check_seed(seed)
     heads = orders[["order_id", "customer_id", "order_date"]].drop_duplicates("order_id")
     heads = heads.assign(order_date=pd.to_datetime(heads["order_date"])).sort_values(["order_date", "order_id"])
     rng = np.random.default_rng(seed)
@@ -882,9 +948,16 @@ def crm_tables(distributor=None, seed: int = 3) -> dict:
     ``distributor`` is given), ``orders`` are its order headers, and
     ``contacts`` and ``service_tickets`` are generated with ``seed``.
     """
+    check_seed(seed)
     if distributor is None:
         from .data import load_distributor
         distributor = load_distributor()
+    if not isinstance(distributor, dict):
+        raise TypeError(f"distributor must be a dict of tables (as load_distributor returns), "
+                        f"got {type(distributor).__name__}")
+    missing = [name for name in ("customers", "products", "order_lines") if name not in distributor]
+    if missing:
+        raise ValueError(f"distributor lacks the table(s) {missing}; it has {list(distributor)}")
     lines = distributor["order_lines"]
     orders = _orders_from_lines(lines)
     return {"customers": distributor["customers"], "contacts": generate_contacts(distributor["customers"], seed),
@@ -915,7 +988,7 @@ CRM_FUNCTIONS = {
 #: Kinds of query parameters and what each accepts (used in error messages).
 PARAMETER_KINDS = {
     "date": "a date such as '2025-12-31' (str, datetime.date or pandas Timestamp)",
-    "days": "a whole number of days >= 1",
+    "days": "a whole number of days from 1 to 36500",
     "count": "a whole number >= 1",
     "region": f"one of {list(REGIONS)}",
     "channel": f"one of {list(CHANNELS)}",
@@ -1126,7 +1199,7 @@ def _check_param(key: str, name: str, kind: str, value):
                 value = int(value)
             else:
                 raise TypeError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
-        if value < 1:
+        if value < 1 or (kind == "days" and value > 36_500):  # beyond 100 years: past any date pandas holds
             raise ValueError(f"{where} must be {PARAMETER_KINDS[kind]}, got {value!r}")
         return int(value)
     if not isinstance(value, str):
@@ -1212,7 +1285,7 @@ def run_function_query(conn, key: str, **params) -> pd.DataFrame:
     0          C2  Sunrise  project         0
     """
     values = check_query_params(key, **params)
-    conn = connect(conn)
+    conn = _open(conn)
     spec = FUNCTION_QUERIES[key]
     return query(conn, _sql(conn, spec.sql), spec.bind(values))
 
@@ -1232,8 +1305,10 @@ def function_map(language: str | None = None) -> pd.DataFrame:
     >>> function_map("en").groupby("function", sort=False).size().tolist()
     [3, 3, 3, 3, 2]
     """
-    from .i18n import t
+    from .i18n import LANGUAGES, t
 
+    if language is not None:
+        check_option(language, "language", LANGUAGES)
     rows = []
     for key, q in FUNCTION_QUERIES.items():
         params = ", ".join(name if default is None else f"{name}={default}" for name, _, default in q.params)
@@ -1260,7 +1335,7 @@ __all__ += ["HISTORY_METRICS", "HISTORY_FREQS", "order_history", "category_mix",
 
 def order_span(conn) -> tuple:
     """First and last order date in the database as Timestamps (None, None if no orders)."""
-    conn = connect(conn)
+    conn = _open(conn)
     span = query(conn, "SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM orders")
     first, last = span.iloc[0]
     return (None, None) if first is None else (pd.Timestamp(first), pd.Timestamp(last))
@@ -1314,7 +1389,8 @@ def order_history(orders, freq: str = "M", start=None, end=None) -> pd.DataFrame
                          f"{_preview(orders.loc[bad, 'order_date'].unique())}")
     values = {}
     for col in ("quantity", "revenue", "margin"):
-        values[col] = as_numeric_series(orders[col].reset_index(drop=True), f"orders[{col!r}]", allow_empty=True)
+        values[col] = as_numeric_series(orders[col].reset_index(drop=True), f"orders[{col!r}]", allow_empty=True,
+                                        nonnegative=col == "quantity")
     lo = as_timestamp(start, "start") if start is not None else (dates.min() if len(dates) else None)
     hi = as_timestamp(end, "end") if end is not None else (dates.max() if len(dates) else None)
     if lo is None or hi is None:
@@ -1353,9 +1429,11 @@ def category_mix(conn, customer_id) -> pd.DataFrame:
     >>> len(category_mix(conn, "C1"))
     0
     """
-    conn = connect(conn)
+    conn = _open(conn)
     if not isinstance(customer_id, str) or not customer_id:
         raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
+    if query(conn, _sql(conn, "SELECT 1 FROM customers WHERE customer_id = ?"), (customer_id,)).empty:
+        raise ValueError(f"customer_id {customer_id!r} is not in the customers table")
     mix = query(conn, _sql(conn, _Q_CATEGORY_MIX), (customer_id,))
     return mix.set_index("category")
 
@@ -1422,6 +1500,10 @@ LOGISTICS_TABLE_COLUMNS = {
     "shipments": ("shipment_id", "customer_id", "ship_date", "revenue", "direct_cost", "service_cost"),
     "shipper_merges": ("merged_id", "kept_id"),
 }
+#: The identifiers (tables, columns) the package may format into SQL text; see :func:`_ident`.
+_SQL_IDENTIFIERS = frozenset(
+    [*TABLE_COLUMNS, *LOGISTICS_TABLE_COLUMNS]
+    + [c for cols in (*TABLE_COLUMNS.values(), *LOGISTICS_TABLE_COLUMNS.values()) for c in cols])
 _MASTER_COLUMNS = ("customer_id", "name", "industry", "city", "contact_name", "phone", "email", "signup_date",
                    "last_updated")
 _SHIPMENT_COLUMNS = ("shipment_id", "customer_id", "date", "revenue", "direct_cost", "service_cost")
@@ -1497,7 +1579,11 @@ def clean_master(master, shipments=None, *, id_column="customer_id", signup="sig
     >>> out["merged"].values.tolist()
     [['K1', 'K2', 1]]
     """
+    check_column_args(master, "master", id_column=id_column, signup=signup, updated=updated)
     check_columns(master, [id_column, "name", "phone", "email", signup, updated], "master")
+    if shipments is not None:
+        check_columns(shipments, [id_column], "shipments")
+        _finite_amounts(shipments, "shipments")
     nulled = invalid_contacts(master, id_column=id_column)
     out = master.copy()
     for field in ("email", "phone"):
@@ -1554,6 +1640,17 @@ def clean_master(master, shipments=None, *, id_column="customer_id", signup="sig
     return result
 
 
+def _finite_amounts(frame: pd.DataFrame, name: str) -> None:
+    """Every numeric column of ``frame`` finite: NaN/inf would pass the database's CHECKs (or become NULL)."""
+    for col in frame.columns:
+        values = frame[col]
+        if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+            arr = values.to_numpy(dtype=float, na_value=np.nan)
+            if not np.isfinite(arr).all():
+                raise ValueError(f"{name} column {col!r} must hold finite numbers; NaN or inf at rows "
+                                 f"{_preview(frame.index[~np.isfinite(arr)])}")
+
+
 def _need_columns(df, columns, name: str) -> None:
     """Like check_columns, but an empty frame is allowed (nothing to load)."""
     if not isinstance(df, pd.DataFrame):
@@ -1589,6 +1686,7 @@ def _logistics_prepared(master, shipments, merged) -> dict:
     if shipments is not None:
         _need_columns(shipments, _SHIPMENT_COLUMNS, "shipments")
         frame = shipments[list(_SHIPMENT_COLUMNS)].copy()
+        _finite_amounts(frame, "shipments")
         frame["date"] = _iso_dates(frame, "date", "shipments", "shipment_id")
         frame = frame.rename(columns={"date": "ship_date"})
         prepared["shipments"] = _records(frame, LOGISTICS_TABLE_COLUMNS["shipments"])
@@ -1636,7 +1734,7 @@ def build_logistics_database(conn, master, shipments=None, merged=None) -> dict:
     >>> query(conn, "SELECT name_key, phone_key FROM shippers").values.tolist()
     [['andaretail', '+8610012345678']]
     """
-    conn = connect(conn)
+    conn = _open(conn)
     prepared = _logistics_prepared(master, shipments, merged)
     sqlite_conn = _is_sqlite(conn)
     if sqlite_conn:
@@ -1652,7 +1750,8 @@ def build_logistics_database(conn, master, shipments=None, merged=None) -> dict:
                 cur.execute(statement)
         for name, rows in prepared.items():
             columns = LOGISTICS_TABLE_COLUMNS[name]
-            sql = _sql(conn, f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+            sql = _sql(conn, f"INSERT INTO {_ident(name)} ({', '.join(map(_ident, columns))}) "
+                             f"VALUES ({', '.join('?' * len(columns))})")
             for i, row in enumerate(rows):
                 try:
                     cur.execute(sql, row)
@@ -1711,7 +1810,7 @@ def shipper_360(conn, customer_id) -> dict:
 
     Raises
     ------
-    KeyError
+    ValueError
         If the id is neither a shipper nor a merged record.
 
     Examples
@@ -1725,12 +1824,12 @@ def shipper_360(conn, customer_id) -> dict:
     >>> view["customer_id"], view["merged_ids"], int(view["profile"].loc[0, "shipments"])
     ('K1', ['K9'], 0)
     """
-    conn = connect(conn)
+    conn = _open(conn)
     if not isinstance(customer_id, str) or not customer_id.strip():
         raise TypeError(f"customer_id must be a non-empty string; got {customer_id!r}")
     found = query(conn, _sql(conn, _Q_SHIPPER_RESOLVE), (customer_id, customer_id))
     if found.empty:
-        raise KeyError(f"customer_id {customer_id!r} is neither a shipper nor a merged record in the database")
+        raise ValueError(f"customer_id {customer_id!r} is neither a shipper nor a merged record in the database")
     resolved = str(found.iloc[0, 0])
     return {"customer_id": resolved,
             "profile": query(conn, _sql(conn, _Q_SHIPPER_PROFILE), (resolved,)),

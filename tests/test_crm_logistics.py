@@ -231,7 +231,7 @@ def test_shipper_360_resolves_merged_ids_and_is_injection_safe():
     assert (profile["first_shipment"], profile["last_shipment"]) == ("2023-05-10", "2025-03-01")
     assert view["shipments"]["shipment_id"].tolist() == ["S1", "S2", "S3"]
     assert crm.shipper_360(conn, "K6")["shipments"].empty
-    with pytest.raises(KeyError, match="neither a shipper"):
+    with pytest.raises(ValueError, match="neither a shipper"):
         crm.shipper_360(conn, "K1' OR '1'='1")
     with pytest.raises(TypeError, match="customer_id"):
         crm.shipper_360(conn, 5)

@@ -107,7 +107,7 @@ def test_cleaned_database_and_360_views_same_as_sqlite(pg, logistics):
                                           check_exact=False, rtol=1e-9, obj=f"{cid} {part}")
     old = crm.shipper_360(pg, "K0011")
     assert (old["customer_id"], old["merged_ids"], int(old["profile"].loc[0, "shipments"])) == ("K0959", ["K0011"], 15)
-    with pytest.raises(KeyError, match="K9999"):
+    with pytest.raises(ValueError, match="K9999"):
         crm.shipper_360(pg, "K9999")
 
     sql = """SELECT s.industry, COUNT(DISTINCT s.customer_id) AS shippers, SUM(t.revenue) AS revenue

@@ -114,7 +114,7 @@ def test_stale_records_rejects_bad_input(master):
         crm.stale_records(master, "2025-01-01")
     with pytest.raises(ValueError, match="unparseable dates 'yesterday'"):
         crm.stale_records(master.assign(last_updated="yesterday"), AS_OF)
-    with pytest.raises(ValueError, match="max_age_days must be a number of days >= 0"):
+    with pytest.raises(ValueError, match="max_age_days must be a finite number of days >= 0"):
         crm.stale_records(master, AS_OF, max_age_days=-1)
     with pytest.raises(TypeError, match="as_of must be a date"):
         crm.stale_records(master, 2025)
@@ -131,7 +131,7 @@ def test_quality_report_summary(master):
 
 
 def test_checks_reject_bad_masters(master):
-    with pytest.raises(ValueError, match=r"missing column\(s\) 'email'"):
+    with pytest.raises(ValueError, match=r"missing column(\(s\))? 'email'"):
         crm.invalid_contacts(master.drop(columns="email"))
     with pytest.raises(TypeError, match="master must be a pandas DataFrame"):
         crm.completeness([1, 2])
