@@ -23,6 +23,7 @@ __all__ = [
     "check_option",
     "as_number_array",
     "check_seed",
+    "as_folder",
 ]
 
 
@@ -254,3 +255,25 @@ def check_seed(seed, name: str = "seed", *, generator: bool = False):
     if seed < 0:
         raise ValueError(f"{name} must be {allowed}, got {seed!r}")
     return int(seed)
+
+
+def as_folder(value, name: str = "folder", *, must_exist: bool = False):
+    """A folder argument as a :class:`pathlib.Path`: text or a path, not empty (``""`` would mean the
+    current folder), and with ``must_exist`` an existing directory.
+
+    >>> as_folder(7)
+    Traceback (most recent call last):
+    ...
+    TypeError: folder must be a path (str or pathlib.Path), got int 7
+    """
+    import os
+    from pathlib import Path
+
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (str or pathlib.Path), got {type(value).__name__} {value!r}")
+    if isinstance(value, str) and not value.strip():
+        raise ValueError(f"{name} must be a path, got an empty string")
+    path = Path(value)
+    if must_exist and not path.is_dir():
+        raise ValueError(f"{name} must be an existing folder, got {str(path)!r} (no such folder)")
+    return path
