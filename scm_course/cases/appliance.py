@@ -51,6 +51,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._validation import as_folder, check_seed
 from ..tradeoff import lead_time_sd
 from ._files import read_tables, write_tables
 
@@ -177,7 +178,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     >>> [len(tables[k]) for k in ("distributors", "product_classes", "weekly_demand")]
     [30, 12, 18720]
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     classes = pd.DataFrame(
         [row[:8] for row in _CLASSES],
         columns=["class_id", "name_en", "name_zh", "unit_cost", "unit_price", "importance",
@@ -228,7 +229,7 @@ def write(folder, seed: int = SEED) -> None:
 
     The same seed always gives the same bytes.
     """
-    write_tables(folder, generate(seed))
+    write_tables(as_folder(folder), generate(seed))
 
 
 def _default_folder() -> Path:
@@ -257,7 +258,7 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
     >>> load()["product_classes"].set_index("class_id").loc["P01", "name_en"]
     'Air conditioners'
     """
-    folder = _default_folder() if folder is None else Path(folder)
+    folder = _default_folder() if folder is None else as_folder(folder, must_exist=True)
     tables = read_tables(folder, SCHEMA, _RESTORE)
     demand = tables["weekly_demand"]
     for key, table in (("distributor_id", "distributors"), ("class_id", "product_classes")):
@@ -290,6 +291,11 @@ def pair_stats(tables=None) -> pd.DataFrame:
     (360, True)
     """
     tables = load() if tables is None else tables
+    if not isinstance(tables, dict):
+        raise TypeError(f"tables must be the dict of the case's tables (from load()), got {type(tables).__name__}")
+    missing = [name for name in ("weekly_demand", "product_classes") if name not in tables]
+    if missing:
+        raise ValueError(f"tables lacks the table(s) {missing}; it has {list(tables)}")
     demand, classes = tables["weekly_demand"], tables["product_classes"].set_index("class_id")
     grouped = demand.groupby(["distributor_id", "class_id"])["units"]
     out = pd.DataFrame({"weeks": grouped.size(), "annual_units": grouped.sum(),
@@ -346,11 +352,17 @@ def cell_sums(stats, customer_class, product_class, value) -> pd.DataFrame:
         amount = value
     else:
         raise TypeError("value must be a column name of stats or a Series with the index of stats")
+    if len(stats) == 0:
+        raise ValueError("stats is empty; it needs the rows of pair_stats")
+    if not np.isfinite(amount.to_numpy(dtype=float)).all():
+        raise ValueError("value must hold finite numbers (no NaN or inf) in every row of stats")
     keys = {}
     for name, cls, level in (("customer_class", customer_class, "distributor_id"),
                              ("product_class", product_class, "class_id")):
         if not isinstance(cls, pd.Series):
             raise TypeError(f"{name} must be a Series {level} -> class, got {type(cls).__name__}")
+        if cls.index.has_duplicates:
+            raise ValueError(f"{name} gives {level} {cls.index[cls.index.duplicated()][0]!r} more than one class")
         ids = stats.index.get_level_values(level)
         missing = sorted(set(ids) - set(cls.index))
         if missing:

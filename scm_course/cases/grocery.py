@@ -55,6 +55,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._validation import as_folder
 from ._files import read_tables, write_tables
 
 __all__ = [
@@ -200,7 +201,7 @@ def write(folder, seed: int = SEED) -> None:
 
     The same seed always gives the same bytes.
     """
-    write_tables(folder, generate(seed))
+    write_tables(as_folder(folder), generate(seed))
 
 
 def _default_folder() -> Path:
@@ -225,7 +226,7 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
         A file is corrupted or truncated (checksum mismatch, naming the file),
         or a table breaks its schema.
     """
-    folder = _default_folder() if folder is None else Path(folder)
+    folder = _default_folder() if folder is None else as_folder(folder, must_exist=True)
     tables = read_tables(folder, SCHEMA, _RESTORE)
     for name in ("survey", "shelf_checks"):
         unknown = set(tables[name]["category"]) - set(tables["categories"]["category"])

@@ -56,7 +56,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data import ratings_with_moments, validate_table
+from .._validation import as_folder
+from ..data import DatasetError, file_sha256, ratings_with_moments, validate_table
 
 __all__ = ["CASE_FOLDER", "SEED", "SCHEMA", "FIRM", "COMPETITORS", "RATERS", "ATTRIBUTES", "MEASURES",
            "N_RESPONDENTS", "generate", "write", "load", "data_folder"]
@@ -288,8 +289,12 @@ def write(folder=None, tables: dict | None = None) -> None:
     Dates are written as ``YYYY-MM-DD``, booleans as ``True``/``False``, with
     ``\\n`` line ends, so the same tables always give the same bytes.
     """
-    folder = Path(folder) if folder is not None else data_folder()
+    folder = as_folder(folder) if folder is not None else data_folder()
     tables = generate() if tables is None else tables
+    if not isinstance(tables, dict):
+        raise TypeError(f"tables must be a dict of the case's tables (from generate()), got {type(tables).__name__}")
+    if set(tables) != set(TABLES):
+        raise ValueError(f"tables must hold exactly the tables {list(TABLES)}, got {list(tables)}")
     folder.mkdir(parents=True, exist_ok=True)
     sums = []
     for name in TABLES:
@@ -311,11 +316,11 @@ def _expected_sums(folder: Path) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) != 2 or len(parts[0]) != 64:
-            raise ValueError(f"{path} has a malformed line {line!r}; {RESTORE}")
+            raise DatasetError(f"{path} has a malformed line {line!r}; {RESTORE}")
         sums[parts[1]] = parts[0]
     missing = [f"{t}.csv" for t in TABLES if f"{t}.csv" not in sums]
     if missing:
-        raise ValueError(f"{path} lists no checksum for {missing}; {RESTORE}")
+        raise DatasetError(f"{path} lists no checksum for {missing}; {RESTORE}")
     return sums
 
 
@@ -358,17 +363,20 @@ def load(folder=None) -> dict[str, pd.DataFrame]:
     >>> len(tables["attributes"]), len(tables["kpi_monthly"])
     (12, 12)
     """
-    folder = Path(folder) if folder is not None else data_folder()
+    folder = as_folder(folder, must_exist=True) if folder is not None else data_folder()
     sums = _expected_sums(folder)
     tables = {}
     for name in TABLES:
         path = folder / f"{name}.csv"
         if not path.is_file():
             raise FileNotFoundError(f"{path} is missing; {RESTORE}")
-        if _sha256(path) != sums[path.name]:
-            raise ValueError(f"{path} does not match its SHA-256 checksum in SHA256SUMS (the file is corrupted, "
-                             f"truncated or edited); {RESTORE}")
+        if file_sha256(path) != sums[path.name]:
+            raise DatasetError(f"{path} does not match its SHA-256 checksum in SHA256SUMS (the file is corrupted, "
+                               f"truncated or edited); {RESTORE}")
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").replace("", np.nan)
-        tables[name] = validate_table(frame, SCHEMA[name], name)[list(SCHEMA[name])]
+        try:
+            tables[name] = validate_table(frame, SCHEMA[name], name)[list(SCHEMA[name])]
+        except ValueError as err:
+            raise DatasetError(f"{path}: {err}; {RESTORE}") from None
     _check_consistency(tables)
     return tables
