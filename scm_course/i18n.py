@@ -100,7 +100,7 @@ def edition_file(filename: str, language: str | None = None) -> str:
         raise ValueError(f"filename must be a notebook file name ending in .ipynb, got {filename!r}")
     if any(filename.endswith(f".{lang}.ipynb") for lang in LANGUAGES):
         raise ValueError(f"filename must name the English edition (no language suffix), got {filename!r}")
-    lang = language or _state["language"]
+    lang = _state["language"] if language is None else language  # "" is an error, not the default
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
     return filename if lang == "en" else f"{filename[:-len('.ipynb')]}.{lang}.ipynb"
@@ -186,7 +186,13 @@ def label_keys() -> list[str]:
 
 def has_label(key: str) -> bool:
     """True if ``key`` is a label key."""
+    if not isinstance(key, str):
+        raise TypeError(f"key must be a label key (a str), got {key!r}")
     return key in _labels()
+
+
+class UnknownLabelError(KeyError, ValueError):
+    """An unknown label key (a KeyError, as documented, and a ValueError like every bad argument)."""
 
 
 def t(key: str, language: str | None = None, **fields) -> str:
@@ -201,12 +207,16 @@ def t(key: str, language: str | None = None, **fields) -> str:
     """
     table = _labels()
     if key not in table:
-        raise KeyError(f"unknown label key {key!r}; add it to a file in scm_course/resources/labels/")
-    lang = language or _state["language"]
+        raise UnknownLabelError(f"unknown label key {key!r}; add it to a file in scm_course/resources/labels/")
+    lang = _state["language"] if language is None else language  # "" is an error, not the default
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
     text = table[key][lang]
-    return text.format(**fields) if fields else text
+    try:
+        return text.format(**fields) if fields else text
+    except (KeyError, IndexError) as err:
+        raise ValueError(f"label {key!r} needs the field {err.args[0]!r} ({text!r}), got fields {sorted(fields)}") \
+            from None
 
 
 @lru_cache(maxsize=1)
@@ -284,7 +294,7 @@ def translate_headers(table, language: str | None = None):
     """
     import pandas as pd
 
-    lang = language or _state["language"]
+    lang = _state["language"] if language is None else language  # "" is an error, not the default
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
     if not isinstance(table, (pd.DataFrame, pd.Series)):
