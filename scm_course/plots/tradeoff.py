@@ -21,6 +21,8 @@ from matplotlib.transforms import offset_copy
 from scipy import stats
 
 from ..i18n import t
+from ._checks import (check_axes, check_column, check_frame, check_handles, check_int, check_labels, check_number,
+                      check_point, check_series, check_text)
 from .style import axes_or_new
 
 __all__ = [
@@ -80,6 +82,8 @@ def _static_legend(ax, **kwargs):
 
 def nice_step(span: float, ticks: int = 5) -> float:
     """A tick step of 1, 2, 2.5 or 5 x 10^k giving about ``ticks`` intervals over ``span``."""
+    span = check_number(span, "span", "[0, inf)")
+    ticks = check_int(ticks, "ticks", 1)
     raw = max(span, 1e-12) / ticks
     exp = np.floor(np.log10(raw))
     for step in (1, 2, 2.5, 5, 10):
@@ -152,6 +156,16 @@ class ValueAxis:
                 text.set_text("")
 
 
+def _check_curves(curves, name: str, columns) -> None:
+    """A curves table indexed by service level in (0, 1), every column finite (``columns`` are drawn)."""
+    check_frame(curves, name, columns, all_numeric="(-inf, inf)")
+    levels = pd.Series(np.asarray(curves.index, dtype=object), index=curves.index)
+    check_series(levels, f"{name}.index (service levels)", interval="(0, 1)")
+
+
+_LEVEL = "(0, 1)"
+
+
 def _level_axis(ax) -> None:
     ax.set_xlim(0.5, 1.0)
     _percent_axis(ax.xaxis)
@@ -174,6 +188,14 @@ class ServiceCostHandles:
     note: object
 
 
+def _check_service_cost(curves, reference, current, before, equivalent_level) -> None:
+    _check_curves(curves, "curves", ["safety_stock"])
+    _check_curves(reference, "reference", ["safety_stock"])
+    check_point(current, "current", {"service_level": _LEVEL, "safety_stock": None})
+    check_point(before, "before", {"service_level": _LEVEL, "safety_stock": None})
+    check_number(equivalent_level, "equivalent_level", _LEVEL)
+
+
 def plot_service_cost(curves: pd.DataFrame, reference: pd.DataFrame, *, current: Mapping, before: Mapping,
                       equivalent_level: float, ax=None) -> ServiceCostHandles:
     """Safety stock against service level, now (colour) and before the uncertainty reduction (grey).
@@ -184,6 +206,7 @@ def plot_service_cost(curves: pd.DataFrame, reference: pd.DataFrame, *, current:
     ``equivalent_level``, from :func:`~scm_course.tradeoff.equivalent_service_level`).
     The stock axis is a :class:`ValueAxis`.
     """
+    _check_service_cost(curves, reference, current, before, equivalent_level)
     ax = axes_or_new(ax)
     (ref_line,) = ax.plot([], [], color=CURVE_COLORS["reference"], lw=2, label=t("tradeoff.cost.before"))
     (line,) = ax.plot([], [], color=CURVE_COLORS["stock"], lw=2, label=t("tradeoff.cost.after"))
@@ -206,6 +229,8 @@ def plot_service_cost(curves: pd.DataFrame, reference: pd.DataFrame, *, current:
 def update_service_cost(handles: ServiceCostHandles, curves: pd.DataFrame, reference: pd.DataFrame, *,
                         current: Mapping, before: Mapping, equivalent_level: float) -> None:
     """Move the curves, the marked service level and the shift arrow, in place."""
+    check_handles(handles, ServiceCostHandles, "plot_service_cost")
+    _check_service_cost(curves, reference, current, before, equivalent_level)
     top = max(float(reference["safety_stock"].max()), float(curves["safety_stock"].max()), 1e-9)
     y = handles.yaxis
     y.set_range(0.0, top, pad_high=0.05)
@@ -248,6 +273,15 @@ def _band(x, upper, lower) -> np.ndarray:
     return np.column_stack([np.concatenate([x, x[::-1]]), np.concatenate([upper, lower[::-1]])])
 
 
+def _check_cost_revenue(curves, optimum, current, reference) -> None:
+    _check_curves(curves, "curves", ["revenue", "profit"])
+    check_point(optimum, "optimum", {"service_level": _LEVEL, "profit": None})
+    if current is not None:
+        check_point(current, "current", {"service_level": _LEVEL, "profit": None})
+    if reference is not None:
+        _check_curves(reference, "reference", ["profit"])
+
+
 def plot_cost_revenue(curves: pd.DataFrame, *, optimum: Mapping, current: Mapping | None = None,
                       reference: pd.DataFrame | None = None, title=None, ax=None) -> CostRevenueHandles:
     """Revenue, inventory cost and profit against service level; the optimum ``a`` marked.
@@ -260,6 +294,8 @@ def plot_cost_revenue(curves: pd.DataFrame, *, optimum: Mapping, current: Mappin
     optional chosen level; ``reference`` the curves before an uncertainty
     reduction (profit drawn in grey).
     """
+    _check_cost_revenue(curves, optimum, current, reference)
+    check_text(title, "title", optional=True)
     ax = axes_or_new(ax)
     band = Polygon(np.zeros((3, 2)), closed=True, facecolor=CURVE_COLORS["cost"], alpha=0.18, lw=0,
                    label=t("tradeoff.inventory_cost_gap"))
@@ -290,6 +326,8 @@ def plot_cost_revenue(curves: pd.DataFrame, *, optimum: Mapping, current: Mappin
 def update_cost_revenue(handles: CostRevenueHandles, curves: pd.DataFrame, *, optimum: Mapping,
                         current: Mapping | None = None, reference: pd.DataFrame | None = None) -> None:
     """Move the curves, the cost band, the optimum ``a`` and the chosen level, in place."""
+    check_handles(handles, CostRevenueHandles, "plot_cost_revenue")
+    _check_cost_revenue(curves, optimum, current, reference)
     x = curves.index.to_numpy()
     revenue, profit = curves["revenue"].to_numpy(), curves["profit"].to_numpy()
     low, high = float(profit.min()), float(revenue.max())
@@ -321,6 +359,7 @@ def update_cost_revenue(handles: CostRevenueHandles, curves: pd.DataFrame, *, op
 # the normal curve: stock x-bar + z sigma and the cycle service level
 # --------------------------------------------------------------------------
 _Z_MIN, _Z_MAX = -3.5, 4.0
+_Z_AXIS = f"[{_Z_MIN}, {_Z_MAX}]"  # the chart's x axis: a z beyond it would fall off the chart
 
 
 @dataclass
@@ -337,6 +376,12 @@ def plot_normal_service(z: float, *, printed=None, ax=None) -> NormalServiceHand
     ``printed`` (optional) labels the ticks at 0, 1, 2, 3 sigma with the seed's
     printed service levels (50 / 84 / 98 / 99.9 %).
     """
+    check_number(z, "z", _Z_AXIS)
+    if printed is not None:
+        if isinstance(printed, (str, bytes)) or not hasattr(printed, "__len__") or len(printed) != 4:
+            raise TypeError(f"printed must be the 4 printed service levels at 0..3 sigma, got {printed!r}")
+        for p in printed:
+            check_number(p, "printed", "(0, 1]")
     ax = axes_or_new(ax)
     grid = np.linspace(_Z_MIN, _Z_MAX, 400)
     ax.plot(grid, stats.norm.pdf(grid), color="#222222", lw=1.5)
@@ -362,6 +407,9 @@ def plot_normal_service(z: float, *, printed=None, ax=None) -> NormalServiceHand
 
 def update_normal_service(handles: NormalServiceHandles, z: float, *, cycle_service_level: float) -> None:
     """Shade the area up to ``z`` and label it with the cycle service level, in place."""
+    check_handles(handles, NormalServiceHandles, "plot_normal_service")
+    check_number(z, "z", _Z_AXIS)
+    check_number(cycle_service_level, "cycle_service_level", "[0, 1]")
     edge = np.linspace(_Z_MIN, min(z, _Z_MAX), 200)
     verts = np.column_stack([np.concatenate([[_Z_MIN], edge, [edge[-1]]]),
                              np.concatenate([[0.0], stats.norm.pdf(edge), [0.0]])])
@@ -380,6 +428,24 @@ class ServiceVsZHandles:
     note: object
 
 
+def _check_z_curve(z_grid, fill, z, point_csl, point_fill, order_quantity, **csl) -> np.ndarray:
+    """``csl`` (keyword, plot only): the cycle service level curve."""
+    from .._validation import as_number_array
+
+    grid = as_number_array(z_grid, "z_grid")
+    if grid.ndim != 1 or len(grid) < 2 or (np.diff(grid) <= 0).any():
+        raise ValueError("z_grid must be an increasing sequence of at least two safety factors")
+    for name, values in (*csl.items(), ("fill", fill)):
+        arr = as_number_array(values, name, interval="[0, 1]")
+        if arr.shape != grid.shape:
+            raise ValueError(f"{name} must hold one value per z of z_grid ({len(grid)}), got shape {arr.shape}")
+    check_number(z, "z", f"[{grid[0]:g}, {grid[-1]:g}]")
+    check_number(point_csl, "point_csl", "[0, 1]")
+    check_number(point_fill, "point_fill", "[0, 1]")
+    check_number(order_quantity, "order_quantity", "(0, inf)")
+    return grid
+
+
 def plot_service_vs_z(z_grid, csl, fill, *, z: float, point_csl: float, point_fill: float, order_quantity: float,
                       seed_points=None, ax=None) -> ServiceVsZHandles:
     """Cycle service level ``Phi(z)`` and fill rate against the safety factor ``z``.
@@ -387,6 +453,16 @@ def plot_service_vs_z(z_grid, csl, fill, *, z: float, point_csl: float, point_fi
     ``seed_points``: optional (z values, printed levels) of the seed's table,
     drawn as grey dots on the ``Phi`` curve.
     """
+    from .._validation import as_number_array
+
+    _check_z_curve(z_grid, fill, z, point_csl, point_fill, order_quantity, csl=csl)
+    if seed_points is not None:
+        if not isinstance(seed_points, (tuple, list)) or len(seed_points) != 2:
+            raise TypeError(f"seed_points must be a pair (z values, printed levels), got {seed_points!r}")
+        zs = as_number_array(seed_points[0], "seed_points")
+        levels = as_number_array(seed_points[1], "seed_points", interval="[0, 1]")
+        if zs.shape != levels.shape:
+            raise ValueError(f"seed_points must pair each z with one level, got shapes {zs.shape} and {levels.shape}")
     ax = axes_or_new(ax)
     ax.plot(z_grid, csl, color=CURVE_COLORS["profit"], lw=2, label=t("tradeoff.csl"))
     (fill_line,) = ax.plot([], [], color=CURVE_COLORS["revenue"], lw=2, label=t("tradeoff.fill_rate"))
@@ -396,7 +472,8 @@ def plot_service_vs_z(z_grid, csl, fill, *, z: float, point_csl: float, point_fi
     (fill_point,) = ax.plot([], [], "o", color=CURVE_COLORS["current"], ms=7, zorder=4)
     note = ax.text(0.97, 0.05, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8, bbox=_NOTE_BOX)
     ax.set_xlim(float(np.min(z_grid)), float(np.max(z_grid)))
-    ax.set_ylim(0.45, 1.01)
+    # the fixed 45 % floor suits z >= 0; a lower curve widens it rather than leaving the chart
+    ax.set_ylim(min(0.45, float(np.min(csl)) - 0.02, float(np.min(fill)) - 0.02), 1.01)
     _percent_axis(ax.yaxis)
     ax.set_xlabel(t("tradeoff.service.xlabel"))
     ax.set_ylabel(t("tradeoff.service.ylabel"))
@@ -411,6 +488,11 @@ def plot_service_vs_z(z_grid, csl, fill, *, z: float, point_csl: float, point_fi
 def update_service_vs_z(handles: ServiceVsZHandles, z_grid, fill, *, z: float, point_csl: float, point_fill: float,
                         order_quantity: float) -> None:
     """Redraw the fill-rate curve and the two points at ``z``, in place."""
+    check_handles(handles, ServiceVsZHandles, "plot_service_vs_z")
+    _check_z_curve(z_grid, fill, z, point_csl, point_fill, order_quantity)
+    low = min(float(np.min(fill)), point_fill) - 0.02
+    if low < handles.ax.get_ylim()[0]:
+        handles.ax.set_ylim(low, 1.01)
     handles.fill_line.set_data(np.asarray(z_grid), np.asarray(fill))
     handles.csl_point.set_data([z], [point_csl])
     handles.fill_point.set_data([z], [point_fill])
@@ -423,6 +505,7 @@ def update_service_vs_z(handles: ServiceVsZHandles, z_grid, fill, *, z: float, p
 # --------------------------------------------------------------------------
 def plot_revenue(curves: pd.DataFrame, *, ax=None):
     """Chart (1): sales revenue against service level, rising with diminishing returns."""
+    _check_curves(curves, "curves", ["revenue"])
     ax = axes_or_new(ax)
     (line,) = ax.plot(curves.index, curves["revenue"], color=CURVE_COLORS["revenue"], lw=2)
     _level_axis(ax)
@@ -438,6 +521,8 @@ def plot_revenue(curves: pd.DataFrame, *, ax=None):
 
 def plot_investment(investment: pd.DataFrame, *, ax=None):
     """Chart (2): inventory investment (万元) against availability on the seed's axes, 75-100 % and 0-600."""
+    _check_curves(investment, "investment", ["investment"])
+    check_column(investment, "investment", "investment", interval="[0, inf)")
     ax = axes_or_new(ax)
     (line,) = ax.plot(investment.index, investment["investment"], color=CURVE_COLORS["cost"], lw=2)
     ax.set_xlim(0.75, 1.0)
@@ -458,6 +543,10 @@ def plot_cost_benefit(curves: pd.DataFrame, investment: pd.DataFrame, *, optimum
     the seed's axes, (3) cost and revenue with the profit-maximising level
     ``a``.  Returns ``(line, line, CostRevenueHandles)``.
     """
+    _check_cost_revenue(curves, optimum, None, None)
+    _check_curves(investment, "investment", ["investment"])
+    check_column(investment, "investment", "investment", interval="[0, inf)")
+    check_axes(axes, 3)
     if axes is None:
         import matplotlib.pyplot as plt
 
@@ -483,6 +572,11 @@ def plot_control_report(report: pd.DataFrame, *, tolerance: float = 0.0, ylabel=
     ``actual, standard, status``); the shaded band is the tolerance below the
     standard.  Returns the axes.
     """
+    # any metric (a rate, hours, ...) and any tolerance >= 0, as service.control_report accepts them
+    check_frame(report, "report", ["actual", "standard", "status"], numbers={"actual": None, "standard": None})
+    check_labels(report["status"], "report['status']", STATUS_COLORS)
+    tolerance = check_number(tolerance, "tolerance", "[0, inf)")
+    check_text(ylabel, "ylabel", optional=True)
     ax = axes_or_new(ax, figsize=(8.0, 3.6))
     x = np.arange(len(report))
     ax.fill_between(x, report["standard"] - tolerance, report["standard"], step="mid", color="#e6a700",
