@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .. import priority as pr
+from .._validation import check_fraction_cutoffs, check_option
 from ..cases import appliance as ap
 from ..i18n import t
 from . import WrongAnswer, describe, read_int, read_number, read_percent
@@ -58,6 +59,12 @@ def case_classes(measure: str = "annual_margin", product_cutoffs=ap.PRODUCT_CUTO
     summed per product class / distributor (``annual_margin`` in the case).
     """
     stats = _stats()
+    numeric = [c for c in stats.columns if pd.api.types.is_numeric_dtype(stats[c])]
+    check_option(measure, "measure", numeric)
+    product_cutoffs = check_fraction_cutoffs(product_cutoffs, "product_cutoffs")
+    if len(product_cutoffs) != len(ap.PRODUCT_LABELS) - 1:
+        raise ValueError(f"product_cutoffs must hold {len(ap.PRODUCT_LABELS) - 1} cut-offs (one fewer than the "
+                         f"classes {ap.PRODUCT_LABELS}), got {product_cutoffs}")
     products = pr.abc_classify(stats.groupby("class_id")[measure].sum(), cutoffs=product_cutoffs,
                                labels=ap.PRODUCT_LABELS)
     customers = pr.abc_classify(stats.groupby("distributor_id")[measure].sum(), cutoffs=ap.CUSTOMER_CUTOFFS,
@@ -67,6 +74,7 @@ def case_classes(measure: str = "annual_margin", product_cutoffs=ap.PRODUCT_CUTO
 
 def case_matrix(score: str = "mean") -> pd.DataFrame:
     """The case's contribution matrix; class scores = ``mean`` (or ``sum``) annual margin per class."""
+    check_option(score, "score", ["mean", "sum"])
     classes = case_classes()
     scores = [classes[k].groupby("cls", observed=False)["value"].agg(score) for k in ("customers", "products")]
     return pr.contribution_matrix(*scores)

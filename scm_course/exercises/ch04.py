@@ -58,6 +58,12 @@ def per_product_totals(tables=None) -> pd.DataFrame:
     Products without an order line appear with zeros (as in the chapter).
     """
     tables = tables if tables is not None else _tables()
+    if not isinstance(tables, Mapping):
+        raise TypeError(f"tables must be a dict of the distributor's tables (load_distributor()), "
+                        f"got {type(tables).__name__}")
+    missing = [name for name in ("order_lines", "products") if name not in tables]
+    if missing:
+        raise ValueError(f"tables lacks the table(s) {missing}; it has {list(tables)}")
     lines, products = tables["order_lines"], tables["products"]
     return (lines.groupby("product_id")[["revenue", "margin", "quantity"]].sum()
             .reindex(products["product_id"], fill_value=0))
