@@ -242,16 +242,30 @@ def rfm_table(transactions, customer, date, amount, as_of) -> pd.DataFrame:
     if late.any():
         raise ValueError(f"transactions column {date!r} has {int(late.sum())} date(s) after as_of "
                          f"{as_of.date()} (latest {dates.max().date()}); choose a later as_of or drop them")
-    frame = pd.DataFrame({"c": ids.to_numpy(), "d": dates.to_numpy(), "x": amounts})
-    grouped = frame.groupby("c", sort=True)
-    last = grouped["d"].max()
+    codes, customers = _customer_codes(ids)
+    stamps = dates.to_numpy()
+    last = np.full(len(customers), np.iinfo(np.int64).min)
+    np.maximum.at(last, codes, stamps.view(np.int64))
+    # pandas' grouped sum (compensated, rows in order) on the codes: a categorical key is not hashed again
+    monetary = pd.Series(amounts).groupby(pd.Categorical.from_codes(codes, categories=np.arange(len(customers))),
+                                          observed=False).sum()
     out = pd.DataFrame({
-        "recency": (as_of - last).dt.days.astype("int64"),
-        "frequency": grouped.size().astype("int64"),
-        "monetary": grouped["x"].sum().astype(float),
-    })
+        "recency": (as_of - pd.Series(last.view(stamps.dtype))).dt.days.astype("int64").to_numpy(),
+        "frequency": np.bincount(codes, minlength=len(customers)).astype("int64"),
+        "monetary": monetary.to_numpy(dtype=float),
+    }, index=customers)
     out.index.name = customer
     return out
+
+
+def _customer_codes(ids: pd.Series):
+    """Each row's position in the sorted distinct ids, and those ids (as ``groupby(sort=True)`` orders them)."""
+    arr = ids.to_numpy()
+    if arr.dtype.kind in "iu" and len(arr) and arr.min() >= 0 and arr.max() < 4 * len(arr) + 1024:
+        present = np.bincount(arr) > 0  # small non-negative integers: no hashing, no sort
+        return (np.cumsum(present) - 1)[arr], pd.Index(np.flatnonzero(present).astype(arr.dtype))
+    codes, uniques = pd.factorize(pd.Series(arr), sort=True)
+    return codes, pd.Index(uniques).infer_objects()  # object ints become int64, as groupby's keys do
 
 
 def quantile_scores(values, bins: int = 5, *, higher_is_better: bool = True) -> pd.Series:
@@ -295,9 +309,17 @@ def quantile_scores(values, bins: int = 5, *, higher_is_better: bool = True) -> 
     if not isinstance(higher_is_better, (bool, np.bool_)):
         raise TypeError(f"higher_is_better must be True or False, got {higher_is_better!r}")
     arr = v.to_numpy()
-    key = arr if higher_is_better else -arr
-    below = np.searchsorted(np.sort(key), key, side="left")  # count of strictly worse values
-    return pd.Series(1 + (bins * below) // len(arr), index=v.index, dtype="int64")
+    return pd.Series(_quantile_scores(arr if higher_is_better else -arr, bins), index=v.index, dtype="int64")
+
+
+def _quantile_scores(key: np.ndarray, bins: int) -> np.ndarray:
+    """``1 + floor(bins * #{j : key_j < key_i} / n)`` from one sort: equal keys share their run's start."""
+    order = np.argsort(key)  # any order of equal keys gives the same run starts
+    ranked = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]]))
+    below = np.empty(len(key), dtype=np.int64)
+    below[order] = np.repeat(starts, np.diff(np.append(starts, len(key))))  # count of strictly worse values
+    return 1 + (bins * below) // len(key)
 
 
 def _edge_scores(values: np.ndarray, edges, bins: int, *, higher_is_better: bool, name: str) -> np.ndarray:
@@ -413,10 +435,13 @@ def rfm_scores(rfm, bins: int = 5, *, edges=None, weights=None, segment_map=None
             scores = _edge_scores(out[dim].to_numpy(dtype=float), edges[dim], bins, higher_is_better=better,
                                   name=f"edges[{dim!r}]")
         else:
-            scores = quantile_scores(out[dim].astype(float), bins, higher_is_better=better).to_numpy()
+            arr = out[dim].to_numpy(dtype=float)  # checked above
+            scores = _quantile_scores(arr if better else -arr, bins)
         out[col] = np.asarray(scores, dtype="int64")
-    if bins <= 9:
-        out["rfm_code"] = out["R"].astype(str) + out["F"].astype(str) + out["M"].astype(str)
+    if bins <= 9:  # "RFM" digits, looked up (string concatenation per row is ~300x slower)
+        digits = pd.Index([f"{i:03d}" for i in range(1000)], dtype="str")
+        out["rfm_code"] = pd.Series(digits.take(out["R"].to_numpy() * 100 + out["F"].to_numpy() * 10
+                                                + out["M"].to_numpy()), index=out.index)
     total = sum(w.values())
     score = sum(w.get(dim, 0.0) * out[col] for dim, col in zip(RFM_DIMENSIONS, "RFM")) / total
     # a weighted mean lies between the scores it averages; rounding must not take it outside them
@@ -425,9 +450,11 @@ def rfm_scores(rfm, bins: int = 5, *, edges=None, weights=None, segment_map=None
     out["rfm_score"] = score.clip(out[used].min(axis=1), out[used].max(axis=1))
     mapping = _segment_map(segment_map, bins)
     if mapping is not None:
-        names = [mapping[(r, f)] for r, f in zip(out["R"], out["F"])]
         order = list(SEGMENT_ORDER) if segment_map is None else list(dict.fromkeys(mapping.values()))
-        out["segment"] = pd.Categorical(names, categories=order)
+        grid = np.zeros((bins + 1, bins + 1), dtype=np.int64)  # (R, F) -> position of its segment in order
+        for (r, f), name in mapping.items():
+            grid[r, f] = order.index(name)
+        out["segment"] = pd.Categorical.from_codes(grid[out["R"].to_numpy(), out["F"].to_numpy()], categories=order)
     return out
 
 

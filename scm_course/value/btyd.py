@@ -405,8 +405,13 @@ def _compress(*columns):
 
 
 def _maximise(objective, start, args, names, what):
-    result = optimize.minimize(objective, np.log(start), args=args, jac=True, method="L-BFGS-B",
-                               options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9})
+    from threadpoolctl import threadpool_limits
+
+    # one BLAS thread: L-BFGS-B's tiny vector operations gain nothing from threads, and on a busy
+    # 2-core machine (a classroom hub) threaded OpenBLAS makes the fit ~15x slower
+    with threadpool_limits(1, user_api="blas"):
+        result = optimize.minimize(objective, np.log(start), args=args, jac=True, method="L-BFGS-B",
+                                   options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9})
     if not np.all(np.isfinite(result.x)) or not result.success and "ABNORMAL" not in str(result.message):
         raise RuntimeError(f"fit_{what} did not converge: {result.message}")
     return dict(zip(names, np.exp(result.x).tolist()))
