@@ -19,6 +19,8 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 
 from ..i18n import has_label, t
+from ._checks import (check_column, check_frame, check_handles, check_number, check_option, check_point,
+                      check_series, check_text)
 from .style import axes_or_new
 from .tradeoff import ValueAxis, _static_legend, nice_step
 
@@ -60,6 +62,7 @@ _NOTE_BOX = {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#c
 
 def criterion_label(name) -> str:
     """Translated name of a value criterion (``"lead_time"`` -> "lead time" / "前置时间")."""
+    check_text(name, "name")
     key = f"value.criterion.{name}"
     return t(key) if has_label(key) else str(name)
 
@@ -84,6 +87,18 @@ class ValueIndexHandles:
     totals: list
 
 
+def _check_vi(vi) -> list:
+    check_frame(vi, "vi", ["value_index", "rank"], all_numeric="(-inf, inf)")
+    check_column(vi, "rank", "vi", interval="[1, inf)")
+    criteria = [c for c in vi.columns if c not in ("value_index", "rank")]
+    if not criteria:
+        raise ValueError("vi has no criterion columns (a value_index result has one contribution per criterion)")
+    # the bar of an offer is its contributions stacked: they must add up to the index written beside it
+    if not np.allclose(vi[criteria].sum(axis=1), vi["value_index"]):
+        raise ValueError("vi's criterion contributions must add up to its value_index (a value_index result)")
+    return criteria
+
+
 def plot_value_index(vi: pd.DataFrame, *, scale=(0.0, 10.0), ax=None) -> ValueIndexHandles:
     """Value index of competing offers as ranked, stacked horizontal bars.
 
@@ -92,8 +107,14 @@ def plot_value_index(vi: pd.DataFrame, *, scale=(0.0, 10.0), ax=None) -> ValueIn
     the criteria, so its length is the offer's value index.  The best offer
     is at the top; the names move with the ranking.
     """
+    criteria = _check_vi(vi)
+    if not isinstance(scale, (tuple, list)) or len(scale) != 2:
+        raise TypeError(f"scale must be a pair (low, high) of the rating scale, got {scale!r}")
+    low, high = (check_number(v, "scale") for v in scale)
+    if low >= high:
+        raise ValueError(f"scale must be increasing (low < high), got {tuple(scale)}")
+    check_column(vi, "value_index", "vi", interval=f"[{low:g}, {high:g}]")
     ax = axes_or_new(ax)
-    criteria = [c for c in vi.columns if c not in ("value_index", "rank")]
     n = len(vi)
     y = np.arange(n)
     bars = {c: ax.barh(y, np.zeros(n), left=np.zeros(n), height=0.62,
@@ -106,7 +127,8 @@ def plot_value_index(vi: pd.DataFrame, *, scale=(0.0, 10.0), ax=None) -> ValueIn
     ax.set_ylim(n - 0.5, -0.5)  # rank 1 at the top
     ax.set_yticks([])
     ax.set_xlim(scale[0], scale[1] * 1.12)
-    ax.set_xticks(np.arange(scale[0], scale[1] + 1, 2))
+    ax.set_xticks(np.arange(low, high + 1, 2) if high - low <= 100 else  # a tick per 2 points of a 0-10 scale
+                  np.arange(low, high + 1e-9 * (high - low), nice_step(high - low)))
     ax.set_xlabel(t("value.index.xlabel"))
     ax.set_title(t("value.index.title"))
     ax.figure.legend(*ax.get_legend_handles_labels(), loc="outside right center", fontsize=8, frameon=False)
@@ -117,6 +139,11 @@ def plot_value_index(vi: pd.DataFrame, *, scale=(0.0, 10.0), ax=None) -> ValueIn
 
 def update_value_index(handles: ValueIndexHandles, vi: pd.DataFrame) -> None:
     """Re-stack the bars in ranking order and move the names and totals, in place."""
+    check_handles(handles, ValueIndexHandles, "plot_value_index")
+    criteria = _check_vi(vi)
+    if criteria != list(handles.criteria) or len(vi) != len(handles.names):
+        raise ValueError(f"vi must hold the {len(handles.names)} offers and the criteria {handles.criteria} "
+                         f"the plot was made with, got {len(vi)} offers and {criteria}")
     parts = vi[handles.criteria].to_numpy(dtype=float)
     left = np.zeros(len(vi))
     for j, c in enumerate(handles.criteria):
@@ -133,6 +160,12 @@ def update_value_index(handles: ValueIndexHandles, vi: pd.DataFrame) -> None:
 # --------------------------------------------------------------------------
 # service level vs customer value (E.3): a static figure
 # --------------------------------------------------------------------------
+def _level_index(table, name: str, interval: str) -> None:
+    """The index of ``table`` holds numbers (levels, rates, periods) in ``interval``."""
+    values = pd.Series(np.asarray(table.index, dtype=object), index=table.index)
+    check_series(values, f"{name}.index", interval=interval)
+
+
 def plot_service_value(curve: pd.DataFrame, *, ax=None):
     """Customer value against service level, with its four stages shaded (stylised, supplement).
 
@@ -140,6 +173,16 @@ def plot_service_value(curve: pd.DataFrame, *, ax=None):
     Benefit and cost to the customer are drawn thin, value thick; the stage
     boundaries come from ``curve.attrs["stages"]``.  Returns the axes.
     """
+    check_frame(curve, "curve", ["benefit", "cost", "value"],
+                numbers={"benefit": "[0, inf)", "cost": "[0, inf)", "value": None})
+    _level_index(curve, "curve", "[0, 1]")
+    stages = curve.attrs.get("stages")
+    if not isinstance(stages, dict) or any(k not in stages for k in ("transition", "rising", "declining")):
+        raise ValueError("curve.attrs['stages'] must give the 'transition', 'rising' and 'declining' levels "
+                         "(a service_value_curve result)")
+    for key in ("transition", "rising", "declining"):
+        if stages[key] is not None:
+            check_number(stages[key], f"curve.attrs['stages'][{key!r}]", "[0, 1]")
     ax = axes_or_new(ax, figsize=(7.0, 4.0))
     x = curve.index.to_numpy()
     stages = curve.attrs["stages"]
@@ -185,6 +228,16 @@ def _retention_axis(ax, upper) -> None:
     ax.set_xlabel(t("value.retention.xlabel"))
 
 
+def _check_clv(curve, current, acquisition_cost, break_even) -> None:
+    # 'gain' is NaN at the first retention rate (no rate below it): not drawn, not checked
+    check_frame(curve, "curve", ["expected_lifetime", "clv"], numbers={"expected_lifetime": "[1, inf)", "clv": None})
+    _level_index(curve, "curve", "[0, 1)")
+    check_point(current, "current", {"retention": "[0, 1)", "clv": None, "expected_lifetime": "[1, inf)"})
+    check_number(acquisition_cost, "acquisition_cost", "[0, inf)")
+    if break_even is not None:
+        check_number(break_even, "break_even", "[0, 1)")
+
+
 def plot_clv_retention(curve: pd.DataFrame, *, current: Mapping, acquisition_cost: float, break_even,
                        ax=None) -> CLVRetentionHandles:
     """CLV against the retention rate, the acquisition cost and the break-even retention rate.
@@ -196,6 +249,7 @@ def plot_clv_retention(curve: pd.DataFrame, *, current: Mapping, acquisition_cos
     acquisition cost).  Customers retained below the break-even rate are not
     worth their acquisition cost.
     """
+    _check_clv(curve, current, acquisition_cost, break_even)
     ax = axes_or_new(ax)
     (line,) = ax.plot([], [], color=COLORS["clv"], lw=2, label=t("value.retention.clv"))
     cost_line = ax.axhline(0, color=COLORS["cost"], ls="--", lw=1.2, label=t("value.retention.acquisition_cost"))
@@ -215,9 +269,13 @@ def plot_clv_retention(curve: pd.DataFrame, *, current: Mapping, acquisition_cos
 def update_clv_retention(handles: CLVRetentionHandles, curve: pd.DataFrame, *, current: Mapping,
                          acquisition_cost: float, break_even) -> None:
     """Move the curve, the current point, the cost line and the break-even line, in place."""
+    check_handles(handles, CLVRetentionHandles, "plot_clv_retention")
+    _check_clv(curve, current, acquisition_cost, break_even)
     clv = curve["clv"].to_numpy(dtype=float)
     y = handles.yaxis
-    y.set_range(0.0, max(float(clv.max()), float(acquisition_cost), 1.0), pad_high=0.45)
+    # a negative CLV (a loss-making margin) extends the axis below 0 rather than leaving the chart
+    y.set_range(min(0.0, float(clv.min()), float(current["clv"])),
+                max(float(clv.max()), float(acquisition_cost), 1.0), pad_high=0.45)
     handles.curve.set_data(curve.index.to_numpy(), y(clv))
     handles.cost_line.set_ydata([y(acquisition_cost)] * 2)
     handles.point.set_data([current["retention"]], [y(current["clv"])])
@@ -245,12 +303,20 @@ class SurvivalHandles:
     note: object
 
 
+def _check_survival(survival, expected_lifetime) -> None:
+    check_series(survival, "survival", interval="[0, 1]")
+    _level_index(survival, "survival", "[0, inf)")
+    # a lifetime beyond the chart's last period is marked at its edge (the note gives the number)
+    check_number(expected_lifetime, "expected_lifetime", "[1, inf)")
+
+
 def plot_survival(survival: pd.Series, *, expected_lifetime: float, ax=None) -> SurvivalHandles:
     """Share of a cohort still customers after t periods, ``r^t``, with the expected lifetime.
 
     ``survival`` is a :func:`~scm_course.value.survival_curve` result; the
     shaded area under the steps equals the expected lifetime ``1/(1-r)``.
     """
+    _check_survival(survival, expected_lifetime)
     ax = axes_or_new(ax)
     t_max = int(survival.index.max())
     area = ax.bar(survival.index.to_numpy(), np.zeros(len(survival)), width=1.0, align="edge",
@@ -271,6 +337,11 @@ def plot_survival(survival: pd.Series, *, expected_lifetime: float, ax=None) -> 
 
 def update_survival(handles: SurvivalHandles, survival: pd.Series, *, expected_lifetime: float) -> None:
     """Set the curve, the area and the expected-lifetime line, in place."""
+    check_handles(handles, SurvivalHandles, "plot_survival")
+    _check_survival(survival, expected_lifetime)
+    if len(survival) != len(handles.area):
+        raise ValueError(f"survival must hold the {len(handles.area)} periods the plot was made with, "
+                         f"got {len(survival)}")
     values = survival.to_numpy(dtype=float)
     handles.line.set_data(survival.index.to_numpy(), values)
     for bar, v in zip(handles.area, values):
@@ -293,12 +364,19 @@ class CustomerBaseHandles:
     note: object
 
 
+def _check_base(base) -> None:
+    columns = ["existing", "new", "total", "from_initial"]
+    check_frame(base, "base", columns, numbers=dict.fromkeys(columns, "[0, inf)"))
+    _level_index(base, "base", "[0, inf)")
+
+
 def plot_customer_base(base: pd.DataFrame, *, ax=None) -> CustomerBaseHandles:
     """Customers per period as stacked bars: existing customers kept (原有客户) and new ones (新增客户).
 
     ``base`` is a :func:`~scm_course.value.customer_base` result; the line
     marks the survivors of the initial base, ``N_0 r^t``.
     """
+    _check_base(base)
     ax = axes_or_new(ax)
     x = base.index.to_numpy()
     zeros = np.zeros(len(x))
@@ -326,6 +404,14 @@ def update_customer_base(handles: CustomerBaseHandles, base: pd.DataFrame, *, gr
     With ``growth`` and ``retention`` given, the note states how many new
     customers the first period needs and what share of the base they are.
     """
+    check_handles(handles, CustomerBaseHandles, "plot_customer_base")
+    _check_base(base)
+    if len(base) != len(handles.existing):
+        raise ValueError(f"base must hold the {len(handles.existing)} periods the plot was made with, got {len(base)}")
+    if growth is not None:
+        check_number(growth, "growth", "(-1, inf)")
+    if retention is not None:
+        check_number(retention, "retention", "[0, 1)")
     total = base["total"].to_numpy(dtype=float)
     y = handles.yaxis
     y.set_range(0.0, max(float(total.max()), 1.0), pad_high=1.1)
@@ -366,6 +452,20 @@ def _cohort_ticks(cohorts) -> tuple[np.ndarray, list[str]]:
     return pos, [str(cohorts[i]) for i in pos]
 
 
+def _check_cohorts(table, values, max_count) -> None:
+    check_option(values, "values", ("share", "count"))
+    # NaN cells are periods not observed yet (left blank); inf is never a share or a count
+    check_frame(table, "table", all_numeric="[0, 1]" if values == "share" else "[0, inf)", allow_nan=True)
+    if table.isna().all().all():
+        raise ValueError("table has no observed cell (every value is NaN)")
+    if max_count is not None:
+        top = check_number(max_count, "max_count", "(0, inf)")
+        largest = float(np.nanmax(table.to_numpy(dtype=float)))
+        if values == "count" and top < largest:
+            raise ValueError(f"max_count must be at least the table's largest count {largest:g} "
+                             f"(colours beyond it would be cut), got {top:g}")
+
+
 def plot_cohort_heatmap(table: pd.DataFrame, *, values="share", max_count=None, ax=None) -> CohortHeatmapHandles:
     """Cohort x period heatmap of a cohort retention table (cohort = row, period since first purchase = column).
 
@@ -375,6 +475,7 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, values="share", max_count=None, 
     (default: the table's largest count).  The colour scale is a fixed 0-1
     map; only its tick labels change with the unit.
     """
+    _check_cohorts(table, values, max_count)
     ax = axes_or_new(ax, figsize=(8.0, 5.0))
     cmap = matplotlib.colormaps["Blues"].with_extremes(bad="white")
     image = ax.imshow(np.zeros((1, 1)), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto", interpolation="nearest",
@@ -391,6 +492,8 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, values="share", max_count=None, 
 def update_cohort_heatmap(handles: CohortHeatmapHandles, table: pd.DataFrame, *, values="share",
                           max_count=None) -> None:
     """Show ``table`` (shares or counts) on the same image, in place."""
+    check_handles(handles, CohortHeatmapHandles, "plot_cohort_heatmap")
+    _check_cohorts(table, values, max_count)
     data = table.to_numpy(dtype=float)
     if values == "count":
         top = float(max_count if max_count is not None else np.nanmax(data))
@@ -429,6 +532,7 @@ def plot_calibration_holdout(table: pd.DataFrame, *, ax=None):
     ``0, 1, ..., "7+"``) and columns ``actual`` and ``predicted``.  Returns
     the axes.
     """
+    check_frame(table, "table", ["actual", "predicted"], numbers={"actual": "[0, inf)", "predicted": "[0, inf)"})
     ax = axes_or_new(ax, figsize=(6.5, 3.8))
     x = np.arange(len(table))
     ax.plot(x, table["actual"], "o-", color=COLORS["actual"], lw=2, label=t("value.holdout.actual"))
