@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import time
 
 import ipywidgets as widgets
 import PIL.Image
@@ -62,6 +63,10 @@ class CourseApp(widgets.VBox):
         self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.extra = list(extra or [])
         self.renders = 0
+        #: ``(blitted, frame_s)`` of the last render: whether only the data
+        #: artists were drawn over the cached background, and the seconds
+        #: spent rasterising the frame (PNG encoding not included).
+        self.last_frame = None
         self._handles = None
         panel = self._layout_controls(control_columns)
         super().__init__(children=[panel, self.image, self.status, *self.extra])
@@ -179,6 +184,7 @@ class CourseApp(widgets.VBox):
         change.  Pillow encodes the canvas buffer directly.
         """
         canvas = self.figure.canvas
+        start = time.perf_counter()
         if self.renders == 0:
             canvas.draw()
             self.figure.set_layout_engine("none")
@@ -188,7 +194,8 @@ class CourseApp(widgets.VBox):
                     artist.set_animated(True)
             self._background, self._signature = None, None
         signature = self._static_signature()
-        if signature != self._signature:
+        blitted = signature == self._signature
+        if not blitted:
             canvas.draw()  # animated (data) artists are skipped: static part only
             self._background, self._signature = canvas.copy_from_bbox(self.figure.bbox), signature
         else:
@@ -196,6 +203,7 @@ class CourseApp(widgets.VBox):
         for ax, artists in self._groups:
             for artist in artists:
                 ax.draw_artist(artist)
+        self.last_frame = (blitted, time.perf_counter() - start)
         width, height = canvas.get_width_height(physical=True)
         image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buf = io.BytesIO()
