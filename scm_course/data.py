@@ -14,6 +14,8 @@ Every table is documented in ``datasets/README.md``.
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 from functools import lru_cache
@@ -23,7 +25,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._validation import as_timestamp, check_seed
+
 __all__ = [
+    "DatasetError",
+    "verify_checksum",
+    "file_sha256",
     "DISTRIBUTOR_SCHEMA",
     "instance_names",
     "load_instance",
@@ -115,6 +122,9 @@ DISTRIBUTOR_SCHEMA = {
 _KEYS = {"products": "product_id", "customers": "customer_id"}
 
 
+_KINDS = ("str", "opt_str", "int", "float", "date", "datetime", "bool")
+
+
 def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
     """Check ``df`` has every column of ``schema`` with the right kind of values.
 
@@ -123,6 +133,13 @@ def validate_table(df: pd.DataFrame, schema: dict, name: str) -> pd.DataFrame:
     numbers), ``"date"``, ``"datetime"`` and ``"bool"``.  Returns a copy with the columns converted to their kind.  The
     error names the table, the column and the first bad row.
     """
+    if not isinstance(name, str) or not name.strip():
+        raise TypeError(f"name must be the table's name (non-empty text) for messages, got {name!r}")
+    if not isinstance(schema, dict) or not schema:
+        raise TypeError(f"schema must be a non-empty dict column -> kind, got {schema!r}")
+    unknown = sorted({str(k) for k in schema.values() if k not in _KINDS})
+    if unknown:
+        raise ValueError(f"schema names unknown kind(s) {unknown}; kinds: {list(_KINDS)}")
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name} must be a DataFrame, got {type(df).__name__}")
     missing = [c for c in schema if c not in df.columns]
@@ -268,7 +285,8 @@ def generate_distributor(
                              ("n_orders", n_orders, 1), ("days", days, 1)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
             raise ValueError(f"{name} must be a whole number >= {low}, got {value!r}")
-    rng = np.random.default_rng(seed)
+    start = as_timestamp(start, "start").strftime("%Y-%m-%d")
+    rng = np.random.default_rng(check_seed(seed))
 
     # products: every category at least once, the rest at random
     cat_idx = np.concatenate([np.arange(len(_CATEGORIES)),
@@ -397,7 +415,11 @@ def generate_fulfilment(distributor=None, seed: int = 2025) -> dict[str, pd.Data
         row per order line), columns in :data:`FULFILMENT_SCHEMA`.
     """
     tables = distributor if distributor is not None else generate_distributor()
-    rng = np.random.default_rng(seed)
+    if not isinstance(tables, dict) or not {"products", "customers", "order_lines"} <= set(tables):
+        raise TypeError("distributor must be a dict with 'products', 'customers' and 'order_lines' "
+                        f"(as generate_distributor returns), got {type(tables).__name__}"
+                        + (f" with keys {sorted(map(str, tables))}" if isinstance(tables, dict) else ""))
+    rng = np.random.default_rng(check_seed(seed))
     lines = tables["order_lines"]
     customers = tables["customers"].set_index("customer_id")
     products = tables["products"].set_index("product_id")
@@ -480,18 +502,158 @@ def load_fulfilment_lines(folder=None) -> pd.DataFrame:
 
 
 def _load_fulfilment(folder) -> dict:
-    folder = Path(folder) if folder is not None else datasets_dir() / "distributor"
-    return _check_fulfilment({name: _read_csv(folder / f"{name}.csv") for name in FULFILMENT_SCHEMA})
+    folder, required = _data_folder(folder, "distributor")
+    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in FULFILMENT_SCHEMA}
+    try:
+        return _check_fulfilment(tables)
+    except ValueError as err:
+        raise DatasetError(f"{folder}: {err}") from None
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path, required: bool = False) -> pd.DataFrame:
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing; restore it with git (or run python tools/make_datasets.py)")
+    data = _verified_bytes(path, required)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise ValueError(f"{path} is not a valid UTF-8 CSV file: {err}") from None
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise DatasetError(f"{path} is not a valid UTF-8 CSV file: {err}; {_restore_hint(path)}") from None
     return frame.replace("", np.nan)
+
+
+# --------------------------------------------------------------------------
+# checksums: every committed data file is checked against datasets/SHA256SUMS
+# --------------------------------------------------------------------------
+class DatasetError(ValueError):
+    """A course data file is corrupted, truncated, edited or breaks its schema.
+
+    The message names the file and how to get it back (``git checkout -- ...``
+    or ``python tools/make_datasets.py``).
+    """
+
+
+_SUMS_FILE = "SHA256SUMS"
+_DIGESTS: dict = {}  # (resolved path, mtime_ns, size) -> SHA-256: each file is hashed once per process
+_SUMS: dict = {}  # the same key for a SHA256SUMS file -> {relative path: digest}
+_REAL_DATA = ("cdnow",)  # real data: restored with git only (no generator)
+
+
+def _file_key(path: Path) -> tuple:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def _restore_hint(path: Path, rel: str | None = None) -> str:
+    """How to get a data file back: git, and its generator for synthetic data."""
+    rel = rel or f"{path.parent.name}/{path.name}"
+    hint = f"restore it with `git checkout -- datasets/{rel}`"
+    if rel.split("/")[0] not in _REAL_DATA:
+        hint += " or regenerate it with `python tools/make_datasets.py`"
+    return hint
+
+
+def _sums_of(folder: Path) -> tuple[Path, dict] | None:
+    """(the SHA256SUMS file, its entries) for data files in ``folder``: the folder's own or its parent's."""
+    for base in (folder, folder.parent):
+        sums = base / _SUMS_FILE
+        if sums.is_file():
+            key = _file_key(sums)
+            if key not in _SUMS:
+                entries = {}
+                for number, line in enumerate(sums.read_text(encoding="utf-8").splitlines(), 1):
+                    if not line.strip():
+                        continue
+                    digest, sep, name = line.partition("  ")
+                    if not sep or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest) or not name:
+                        raise DatasetError(f"{sums}: line {number} is not '<sha256>  <file>' ({line[:80]!r}); "
+                                           "restore it with `git checkout -- datasets/SHA256SUMS`")
+                    entries[name.strip()] = digest
+                _SUMS[key] = entries
+            return sums, _SUMS[key]
+    return None
+
+
+def verify_checksum(path, required: bool = True) -> str:
+    """Check a data file against the ``SHA256SUMS`` beside it (or one folder up); return its SHA-256.
+
+    ``datasets/SHA256SUMS`` lists ``<sha256>  <folder>/<file>`` for every
+    committed data file (the format of ``sha256sum -c``).  Each file is hashed
+    once per process (cached by path, modification time and size).
+
+    Parameters
+    ----------
+    path : path-like
+        The data file.
+    required : bool, default True
+        If False, a file with no ``SHA256SUMS`` in its folder or the folder
+        above (your own data) is accepted unchecked.
+
+    Raises
+    ------
+    DatasetError
+        The file differs from its checksum (corrupted, truncated or edited),
+        is not listed, or no ``SHA256SUMS`` is found although ``required``;
+        the message names the file and how to restore it.
+    FileNotFoundError
+        The file does not exist.
+    """
+    return _verify(Path(path), required, None)
+
+
+def file_sha256(path, data: bytes | None = None) -> str:
+    """SHA-256 of a file, computed once per process (cached by path, modification time and size).
+
+    ``data``: the file's bytes if the caller has read them already.
+    """
+    path = Path(path)
+    key = _file_key(path)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes() if data is None else data).hexdigest()
+    return _DIGESTS[key]
+
+
+def _verified_bytes(path: Path, required: bool) -> bytes:
+    data = path.read_bytes()
+    _verify(path, required, data)
+    return data
+
+
+def _verify(path: Path, required: bool, data: bytes | None) -> str:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; {_restore_hint(path)}")
+    found = _sums_of(path.parent)
+    digest = file_sha256(path, data)
+    if found is None:
+        if required:
+            raise DatasetError(f"{path}: no {_SUMS_FILE} in {path.parent} or {path.parent.parent} to check it against; "
+                               f"restore it with `git checkout -- datasets/{_SUMS_FILE}`")
+        return digest
+    sums, entries = found
+    rel = path.resolve().relative_to(sums.parent.resolve()).as_posix()
+    if rel not in entries:
+        raise DatasetError(f"{path} is not listed in {sums}; {_restore_hint(path, rel)}")
+    if entries[rel] != digest:
+        raise DatasetError(f"{path} does not match its SHA-256 in {sums} (the file is corrupted, truncated or "
+                           f"edited); {_restore_hint(path, rel)}")
+    return digest
+
+
+def _data_folder(folder, name: str) -> tuple[Path, bool]:
+    """(folder, checksums required): the course's own data must match SHA256SUMS; a folder you pass may have none."""
+    if folder is None:
+        return datasets_dir() / name, True
+    if not isinstance(folder, (str, os.PathLike)) or not str(folder).strip():
+        raise TypeError(f"folder must be a folder path (str or pathlib.Path) or None for datasets/{name}, "
+                        f"got {folder!r}")
+    if not Path(folder).is_dir():
+        raise FolderNotFoundError(f"folder {str(folder)!r} is not a folder (it does not exist); pass the folder "
+                                  f"holding the files, or None for the course's datasets/{name} "
+                                  "(restore it with git if it was deleted)")
+    return Path(folder), False
+
+
+class FolderNotFoundError(FileNotFoundError, ValueError):
+    """A ``folder`` argument that does not exist: a missing file (FileNotFoundError) and a bad argument."""
 
 
 # --------------------------------------------------------------------------
@@ -518,6 +680,21 @@ def ratings_with_moments(n: int, mean: float, sd: float, rng, *, low: int = 1, h
     Raises ValueError if no such ratings exist (e.g. a mean at the scale's end
     with a large sd, or an sd window too narrow for ``n``).
     """
+    for arg, value in (("n", n), ("low", low), ("high", high)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{arg} must be a whole number, got {value!r}")
+    if n < 1:
+        raise ValueError(f"n must be a whole number >= 1, got {n!r}")
+    if not 0 < high - low <= 100:
+        raise ValueError(f"low and high must be a rating scale low < high (at most 100 points apart), "
+                         f"got low={low}, high={high}")
+    for arg, value in (("mean", mean), ("sd", sd)):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+                or not np.isfinite(value):
+            raise TypeError(f"{arg} must be a finite number, got {value!r}")
+    if sd_decimals is not None and (isinstance(sd_decimals, bool) or not isinstance(sd_decimals, (int, np.integer))
+                                    or not 0 <= sd_decimals <= 10):
+        raise ValueError(f"sd_decimals must be a whole number 0..10 or None, got {sd_decimals!r}")
     if not (low <= mean <= high) or sd < 0:
         raise ValueError(f"mean must lie in [{low}, {high}] and sd >= 0, got mean={mean}, sd={sd}")
     levels = np.arange(low, high + 1)
@@ -613,6 +790,14 @@ def _survey_frame(n: int, attributes, raters: dict, rng, sd_decimals, groups, se
     return pd.concat(rows, ignore_index=True)
 
 
+def _check_respondents(n) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"n_respondents must be a whole number >= 2, got {n!r}")
+    if n < 2:
+        raise ValueError(f"n_respondents must be a whole number >= 2, got {n!r}")
+    return int(n)
+
+
 def generate_supplier_survey(seed: int = 8, n_respondents: int = 200) -> pd.DataFrame:
     """Dealers' survey behind the importance-vs-suppliers table (seed [002 L183-215]).
 
@@ -632,8 +817,8 @@ def generate_supplier_survey(seed: int = 8, n_respondents: int = 200) -> pd.Data
     segments = [[1, 0, 1, 0, 0, 1, 1, -1],   # timing-driven dealers
                 [0, 1, 0, 1, 1, 0, 0, -1],   # accuracy- and information-driven dealers
                 [-1, 0, -1, 0, 0, -1, -1, 2]]  # dealers who want help in the store
-    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2,
-                         groups=groups, segments=segments)
+    return _survey_frame(_check_respondents(n_respondents), inst["attributes"], raters,
+                         np.random.default_rng(check_seed(seed)), sd_decimals=2, groups=groups, segments=segments)
 
 
 #: Design standard deviations of the STEP 1 survey (the seed prints means
@@ -665,8 +850,8 @@ def generate_audit_survey(seed: int = 5, n_respondents: int = 100) -> pd.DataFra
     segments = [[1, 0, 0, 0, 1, 1, -1, -1, -1, -1],   # accuracy first
                 [0, 1, 1, 1, 0, 0, -1, -1, -1, -1],   # speed and responsiveness first
                 [-1, -1, -1, -1, -1, -1, 1, 1, 1, 2]]  # convenience of ordering (blanket orders, EDI)
-    return _survey_frame(n_respondents, inst["attributes"], raters, np.random.default_rng(seed), sd_decimals=2,
-                         groups=groups, segments=segments)
+    return _survey_frame(_check_respondents(n_respondents), inst["attributes"], raters,
+                         np.random.default_rng(check_seed(seed)), sd_decimals=2, groups=groups, segments=segments)
 
 
 def load_survey(name: str = "audit_survey", folder=None) -> pd.DataFrame:
@@ -678,13 +863,17 @@ def load_survey(name: str = "audit_survey", folder=None) -> pd.DataFrame:
     from ._validation import check_option
 
     check_option(name, "name", _SURVEYS)
-    folder = Path(folder) if folder is not None else datasets_dir() / "surveys"
-    frame = validate_table(_read_csv(folder / f"{name}.csv"), SURVEY_SCHEMA, name)
+    folder, required = _data_folder(folder, "surveys")
+    raw = _read_csv(folder / f"{name}.csv", required)
+    try:
+        frame = validate_table(raw, SURVEY_SCHEMA, name)
+    except ValueError as err:
+        raise DatasetError(f"{folder}: {err}") from None
     bad = ~frame["score"].between(1, 7)
     if bad.any():
-        raise ValueError(f"{name}: column 'score' must be 1-7; got {frame['score'][bad].iloc[0]} at row {int(np.argmax(bad.to_numpy()))}")
+        raise DatasetError(f"{name}: column 'score' must be 1-7; got {frame['score'][bad].iloc[0]} at row {int(np.argmax(bad.to_numpy()))}")
     if frame.duplicated(["respondent", "attribute", "rater"]).any():
-        raise ValueError(f"{name}: a respondent answers the same attribute and rater twice")
+        raise DatasetError(f"{name}: a respondent answers the same attribute and rater twice")
     return frame
 
 
@@ -707,10 +896,20 @@ def save_distributor(tables: dict, folder, schemas: dict | None = None) -> None:
     fulfilment and survey schemas).  Dates are written as ``YYYY-MM-DD`` and
     date-times as ``YYYY-MM-DD HH:MM``.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not isinstance(tables, dict) or not tables \
+            or not all(isinstance(df, pd.DataFrame) for df in tables.values()):
+        raise TypeError(f"tables must be a non-empty dict name -> DataFrame, got {type(tables).__name__}")
+    if not isinstance(folder, (str, os.PathLike)) or not str(folder).strip():
+        raise TypeError(f"folder must be a folder path (str or pathlib.Path), got {folder!r}")
     if schemas is None:
         schemas = {**DISTRIBUTOR_SCHEMA, **FULFILMENT_SCHEMA, **{name: SURVEY_SCHEMA for name in _SURVEYS}}
+    if not isinstance(schemas, dict):
+        raise TypeError(f"schemas must be a dict table name -> schema, got {type(schemas).__name__}")
+    unknown = [name for name in tables if name not in schemas]
+    if unknown:
+        raise ValueError(f"tables names table(s) {unknown} that schemas does not describe; schemas has {list(schemas)}")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, df in tables.items():
         df = df.copy()
         for col, kind in schemas[name].items():
@@ -743,12 +942,12 @@ def load_distributor(folder=None) -> dict[str, pd.DataFrame]:
         If a column is missing or holds bad values; the message names the
         file and the column.
     """
-    folder = Path(folder) if folder is not None else datasets_dir() / "distributor"
-    tables = {name: _read_csv(folder / f"{name}.csv") for name in DISTRIBUTOR_SCHEMA}
+    folder, required = _data_folder(folder, "distributor")
+    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in DISTRIBUTOR_SCHEMA}
     try:
         return _check_distributor(tables)
     except ValueError as err:
-        raise ValueError(f"{folder}: {err}") from None
+        raise DatasetError(f"{folder}: {err}") from None
 
 
 # --------------------------------------------------------------------------
@@ -845,9 +1044,10 @@ def generate_logistics(seed: int = 2026, n_customers: int = 1460, duplicate_shar
 
     if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or n_customers < 10:
         raise ValueError(f"n_customers must be a whole number >= 10, got {n_customers!r}")
-    if not 0 <= duplicate_share <= 0.5:
+    if isinstance(duplicate_share, bool) or not isinstance(duplicate_share, (int, float, np.integer, np.floating)) \
+            or not 0 <= duplicate_share <= 0.5:
         raise ValueError(f"duplicate_share must lie in [0, 0.5], got {duplicate_share!r}")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     true = LOGISTICS_TRUE_PARAMS
     span = (LOGISTICS_AS_OF - LOGISTICS_START).days
     # -- companies ---------------------------------------------------------
@@ -981,12 +1181,12 @@ def load_logistics(folder=None) -> dict[str, pd.DataFrame]:
         ``customers`` (missing fields as NaN) and ``shipments`` (dates
         parsed), columns in :data:`LOGISTICS_SCHEMA`.
     """
-    folder = Path(folder) if folder is not None else datasets_dir() / "logistics"
-    tables = {name: _read_csv(folder / f"{name}.csv") for name in LOGISTICS_SCHEMA}
+    folder, required = _data_folder(folder, "logistics")
+    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in LOGISTICS_SCHEMA}
     try:
         return _check_logistics(tables)
     except ValueError as err:
-        raise ValueError(f"{folder}: {err}") from None
+        raise DatasetError(f"{folder}: {err}") from None
 
 
 # --------------------------------------------------------------------------
@@ -1013,17 +1213,24 @@ def load_cdnow(folder=None) -> pd.DataFrame:
         ``customer_id`` (int, 1..2357), ``date`` (datetime64), ``cds``
         (number of CDs bought), ``amount`` (USD).
     """
-    folder = Path(folder) if folder is not None else datasets_dir() / "cdnow"
+    folder, required = _data_folder(folder, "cdnow")
     path = folder / "CDNOW_sample.txt"
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing; restore it with git (see datasets/README.md)")
-    rows = [line.split() for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
+    try:
+        text = _verified_bytes(path, required).decode("ascii")
+    except UnicodeDecodeError as err:
+        raise DatasetError(f"{path} is not an ASCII text file ({err}); {_restore_hint(path)}") from None
+    rows = [line.split() for line in text.splitlines() if line.strip()]
     bad = [i for i, row in enumerate(rows) if len(row) != 5]
     if bad:
-        raise ValueError(f"{path}: line {bad[0] + 1} does not have the 5 fields "
-                         "'master id, customer id, date (YYYYMMDD), CDs, dollars'")
+        raise DatasetError(f"{path}: line {bad[0] + 1} does not have the 5 fields "
+                           "'master id, customer id, date (YYYYMMDD), CDs, dollars'")
     raw = pd.DataFrame(rows, columns=["master_id", "customer_id", "date", "cds", "amount"])
-    table = validate_table(raw.assign(date=pd.to_datetime(raw["date"], format="%Y%m%d", errors="coerce")
-                                      .dt.strftime("%Y-%m-%d").fillna(raw["date"])),
-                           {"customer_id": "int", "date": "date", "cds": "int", "amount": "float"}, path.name)
+    try:
+        table = validate_table(raw.assign(date=pd.to_datetime(raw["date"], format="%Y%m%d", errors="coerce")
+                                          .dt.strftime("%Y-%m-%d").fillna(raw["date"])),
+                               {"customer_id": "int", "date": "date", "cds": "int", "amount": "float"}, path.name)
+    except ValueError as err:
+        raise DatasetError(f"{folder}: {err}") from None
     return table[["customer_id", "date", "cds", "amount"]].reset_index(drop=True)
