@@ -6,6 +6,8 @@ uncertainty sigma_L = sqrt(L sigma^2 + D^2 s_L^2)); Silver, Pyke & Peterson ch. 
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -65,7 +67,7 @@ def test_lead_time_uncertainty_never_lowers_sigma_l(sigma, lead, mean, s1, s2):
 
 # ---------------------------------------------------------------- the seed's inventory/service table
 z_grids = st.lists(st.floats(-4.0, 4.0), min_size=1, max_size=8, unique=True).map(sorted).filter(
-    lambda z: all(b - a > 1e-6 for a, b in zip(z, z[1:])))
+    lambda z: all(b - a > 1e-6 for a, b in pairwise(z)))
 
 
 @given(z_grids)

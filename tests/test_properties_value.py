@@ -9,6 +9,7 @@ any other, and a change of time unit (days -> weeks) only rescales alpha (and mo
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -125,7 +126,7 @@ def test_service_value_stages_come_in_order_and_sit_where_they_are_defined(param
     bounds = [stages[k] for k in ("transition", "rising", "declining")]
     present = [b for b in bounds if b is not None]
     assert bounds[: len(present)] == present  # a missing stage has no later stage either
-    assert all(0 < b <= 1 for b in present) and all(a < b for a, b in zip(present, present[1:]))
+    assert all(0 < b <= 1 for b in present) and all(a < b for a, b in pairwise(present))
     h = 1e-4
     # rising: the inflection point, where the marginal value peaks
     if stages["rising"] is not None and h < stages["rising"] < 1 - h:
@@ -321,7 +322,7 @@ def test_clv_bgnbd_discounts_the_expected_purchase_stream(bg, gg, x, share, T, m
     tx = share * T if x > 0 else 0.0
     m = m if x > 0 else 0.0
     length = 52 / 12
-    kwargs = dict(periods=periods, period_length=length)
+    kwargs = {"periods": periods, "period_length": length}
     clv = float(value.clv_bgnbd(x, tx, T, m, bg, gg, discount=d, margin=margin, **kwargs))
     undiscounted = float(value.clv_bgnbd(x, tx, T, m, bg, gg, discount=0.0, margin=margin, **kwargs))
     spend = float(value.gamma_gamma_expected_spend(x, m, gg))

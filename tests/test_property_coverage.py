@@ -98,10 +98,10 @@ def _import_aliases(nodes) -> dict[str, str]:
                         aliases[a.asname] = a.name
                     else:
                         aliases["scm_course"] = "scm_course"
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module.split(".")[0] == "scm_course":
-                for a in node.names:
-                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+        elif (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+              and node.module.split(".")[0] == "scm_course"):
+            for a in node.names:
+                aliases[a.asname or a.name] = f"{node.module}.{a.name}"
     return aliases
 
 
