@@ -32,4 +32,4 @@ def panel(ncols: int = 1, **kw):
 
 def once(make):
     """``make()`` called once, its result returned ever after (handles shared by the rows of a case)."""
-    return functools.lru_cache(maxsize=None)(make)
+    return functools.cache(make)

@@ -15,27 +15,27 @@ from scm_course.data import load_survey
 from scm_course.plots import audit as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _survey():
     return load_survey("audit_survey")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _relative():
     return model.relative_performance(_survey(), "Company A", "Company B")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _position():
     return model.competitive_position(_relative())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _matrix():
     return model.performance_matrix(_relative())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segments():
     return model.importance_segments(_survey(), 3)
 

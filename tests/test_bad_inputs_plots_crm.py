@@ -14,7 +14,7 @@ from scm_course import crm as model
 from scm_course.plots import crm as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _db():
     conn = model.connect()
     model.build_database(conn, model.crm_tables())

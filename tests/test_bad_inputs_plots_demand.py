@@ -16,7 +16,7 @@ from scm_course.data import load_distributor
 from scm_course.plots import demand as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _forecast_data():
     actual = model.distributor_demand(load_distributor(), by=None)
     forecast = model.forecast(actual, "moving_average", window=3)
@@ -35,18 +35,18 @@ def _curves():
     return {k: v.copy() for k, v in _forecast_data()[3].items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bullwhip():
     orders = model.simulate_bullwhip(60, stages=3, seed=0)
     return orders, model.bullwhip_ratios(orders), model.bullwhip_lower_bound(2, 5, stages=3)
 
 
 def _ratios():
-    orders, ratios, bound = _bullwhip()
+    _, ratios, bound = _bullwhip()
     return {"ratios": ratios.copy(), "bound": bound.copy(), "other": (ratios * 0.6).clip(lower=1.0)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _scorecard():
     return model.kpi_scorecard(model.distributor_kpis())
 

@@ -19,25 +19,25 @@ from scm_course.plots import priority as views
 NEW_AX = "None draws on new axes (the default); the object() row checks the type"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _classified():
     return model.abc_classify(pd.Series([50.0, 30.0, 6.0, 5.0, 4.0], index=list("abcde")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _order_table():
     inst = load_instance("order_priority")
     return model.order_priority(pd.Series(inst["profit_rank"], index=inst["products"]),
                                 pd.Series(inst["importance"], index=inst["products"]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vp():
     df = pd.DataFrame({"q": [10.0, 200, 30, 4, 50], "p": [5.0, 1, 30, 2, 8]}, index=list("abcde"))
     return model.volume_profit_matrix(df, "q", "p")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _matrix_policy():
     matrix = model.textbook_contribution_matrix()
     return matrix, model.service_policy(matrix)
@@ -52,7 +52,7 @@ def _stock():
             pd.Series([100.0, 80, 70, 40, 20], index=["I", "II", "III", "IV", "V"]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _weighted():
     s = load_instance("supplier_ratings")
     scores = pd.DataFrame({f"Supplier {k}": s[f"supplier_{k}_mean"] for k in (1, 2, 3)}, index=s["attributes"]).T

@@ -17,7 +17,7 @@ from scm_course.data import LOGISTICS_AS_OF, load_logistics
 from scm_course.plots import segment as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data():
     shipments = load_logistics()["shipments"]
     rfm = model.rfm_table(shipments, "customer_id", "date", "revenue", LOGISTICS_AS_OF)
@@ -56,7 +56,7 @@ deciles = once(lambda: views.plot_profit_deciles(_get("deciles"), ax=panel()))
 # a grid dict, like any result dict, may carry more tables than the plot uses
 EXTRA_KEY = {"unknown label"}
 # profits, profit shares and standardised centres are negative for loss-making customers / below-mean clusters
-CLUSTER_ACCEPTS = {"centers": {"negative", "chinese columns"}, "profiles": {"negative"}}
+CLUSTER_ACCEPTS = {"centers": {"negative"}, "profiles": {"negative"}}
 
 CASES = [
     Case("plots.segment.plot_rf_grid",

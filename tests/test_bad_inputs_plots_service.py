@@ -16,7 +16,7 @@ from scm_course.data import load_fulfilment, load_fulfilment_lines, load_instanc
 from scm_course.plots import service as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _performance():
     orders = load_fulfilment().iloc[:400]
     lines = load_fulfilment_lines()
@@ -35,13 +35,13 @@ def _cycle():
 SEGMENTS = ["dealer", "e_commerce", "project", "retail_chain", "all"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gap_data():
     levels = load_instance("satisfaction_gap_example")["levels"]
     return model.gap_model(levels, scale=(50.0, 100.0))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stockout():
     tree = model.default_stockout_tree()
     return tree, model.stockout_reactions(tree, model.default_stockout_outcomes())

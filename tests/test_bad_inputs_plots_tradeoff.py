@@ -25,7 +25,7 @@ def _point(curves, level) -> dict:
     return {"service_level": float(level), **{k: float(v) for k, v in curves.loc[level].items()}}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _curves():
     grid = model.service_level_grid(0.5, 0.99, 0.01)
     now = model.service_cost_curves(grid, **PARAMS, uncertainty_reduction=0.3)
@@ -51,7 +51,7 @@ def _cost_revenue():
     return _get("curves", "optimum", "current", "reference")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _z_data():
     sigma = float(model.lead_time_sd(500, 2))
     grid = np.round(np.linspace(0, 3.5, 36), 10)
@@ -66,7 +66,7 @@ def _z(*drop):
     return {k: (v.copy() if hasattr(v, "copy") else v) for k, v in _z_data().items() if k not in drop}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _report():
     monthly = service.metrics_by_period(load_fulfilment()).loc["2025"]
     return service.control_report(monthly["perfect_order"], 0.90, tolerance=0.02)

@@ -19,7 +19,7 @@ from scm_course.data import load_logistics
 from scm_course.plots import value as views
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data():
     grid = np.round(np.arange(0.0, 0.95 + 1e-9, 0.05), 10)
     shipments = load_logistics()["shipments"].iloc[:3000]

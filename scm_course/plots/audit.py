@@ -16,7 +16,15 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from ..i18n import t
-from ._checks import check_axes, check_frame, check_handles, check_int, check_labels, check_number, check_series
+from ._checks import (
+    check_axes,
+    check_frame,
+    check_handles,
+    check_int,
+    check_labels,
+    check_number,
+    check_series,
+)
 from .style import axes_or_new
 
 __all__ = [

@@ -15,8 +15,17 @@ import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 
 from ..i18n import has_label, t
-from ._checks import (check_frame, check_handles, check_int, check_labels, check_number, check_option, check_point,
-                      check_series, check_text)
+from ._checks import (
+    check_frame,
+    check_handles,
+    check_int,
+    check_labels,
+    check_number,
+    check_option,
+    check_point,
+    check_series,
+    check_text,
+)
 from .style import axes_or_new
 
 __all__ = [
@@ -453,9 +462,8 @@ def plot_risk_matrix(matrix: pd.DataFrame, *, labels=None, ax=None):
         if (matrix[column] % 1 != 0).any():
             raise ValueError(f"matrix[{column!r}] must hold whole ratings 1..5, got {matrix[column].tolist()}")
     check_labels(matrix["level"].astype(object), "matrix['level']", LEVEL_COLORS)
-    if labels is not None:
-        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-            raise TypeError(f"labels must be a dict risk -> name (text), got {labels!r}")
+    if labels is not None and (not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values())):
+        raise TypeError(f"labels must be a dict risk -> name (text), got {labels!r}")
     ax = axes_or_new(ax, figsize=(8.5, 4.6))
     grid = np.outer(np.arange(1, 6), np.arange(1, 6))  # rows: impact 1..5, cols: likelihood 1..5
     edges = [0.5] + [u + 0.5 for _, u in RISK_LEVELS]

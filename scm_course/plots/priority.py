@@ -13,7 +13,15 @@ from matplotlib.patches import Patch
 
 from .._validation import check_fraction_cutoffs
 from ..i18n import t
-from ._checks import check_axes, check_flag, check_frame, check_handles, check_point, check_series, check_text
+from ._checks import (
+    check_axes,
+    check_flag,
+    check_frame,
+    check_handles,
+    check_point,
+    check_series,
+    check_text,
+)
 from .style import CLASS_COLORS, IMPORTANCE_COLORS, QUADRANT_COLORS, axes_or_new
 
 __all__ = [

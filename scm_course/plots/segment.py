@@ -14,7 +14,15 @@ import pandas as pd
 from matplotlib.colors import Normalize
 
 from ..i18n import has_label, t
-from ._checks import check_flag, check_frame, check_handles, check_int, check_number, check_series, check_text
+from ._checks import (
+    check_flag,
+    check_frame,
+    check_handles,
+    check_int,
+    check_number,
+    check_series,
+    check_text,
+)
 from .style import axes_or_new
 
 __all__ = [

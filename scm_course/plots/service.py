@@ -18,8 +18,18 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..i18n import has_label, t
-from ._checks import (check_column, check_frame, check_handles, check_int, check_labels, check_number, check_option,
-                      check_point, check_series, check_text)
+from ._checks import (
+    check_column,
+    check_frame,
+    check_handles,
+    check_int,
+    check_labels,
+    check_number,
+    check_option,
+    check_point,
+    check_series,
+    check_text,
+)
 from .priority import nice_ceiling
 from .style import axes_or_new
 

@@ -21,8 +21,18 @@ from matplotlib.transforms import offset_copy
 from scipy import stats
 
 from ..i18n import t
-from ._checks import (check_axes, check_column, check_frame, check_handles, check_int, check_labels, check_number,
-                      check_point, check_series, check_text)
+from ._checks import (
+    check_axes,
+    check_column,
+    check_frame,
+    check_handles,
+    check_int,
+    check_labels,
+    check_number,
+    check_point,
+    check_series,
+    check_text,
+)
 from .style import axes_or_new
 
 __all__ = [

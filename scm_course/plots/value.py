@@ -19,8 +19,16 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 
 from ..i18n import has_label, t
-from ._checks import (check_column, check_frame, check_handles, check_number, check_option, check_point,
-                      check_series, check_text)
+from ._checks import (
+    check_column,
+    check_frame,
+    check_handles,
+    check_number,
+    check_option,
+    check_point,
+    check_series,
+    check_text,
+)
 from .style import axes_or_new
 from .tradeoff import ValueAxis, _static_legend, nice_step
 
