@@ -187,7 +187,8 @@ def abc_summary(classified: pd.DataFrame) -> pd.DataFrame:
     if classified.index.has_duplicates:
         dup = classified.index[classified.index.duplicated()].unique()
         raise ValueError(f"classified has duplicate item ids: {_preview(dup)}; ids must be unique")
-    as_numeric_series(classified["value"], "classified['value']", nonnegative=True)
+    # finite, but not necessarily >= 0: customer_abc gives loss-making customers (class D) a negative value
+    as_numeric_series(classified["value"], "classified['value']")
     grouped = classified.groupby("cls", observed=False)["value"]
     out = pd.DataFrame({"items": grouped.size(), "value": grouped.sum()})
     out["item_share"] = out["items"] / len(classified)
