@@ -597,7 +597,9 @@ def verify_checksum(path, required: bool = True) -> str:
     FileNotFoundError
         The file does not exist.
     """
-    return _verify(Path(path), required, None)
+    if not isinstance(required, (bool, np.bool_)):
+        raise TypeError(f"required must be True or False, got {required!r}")
+    return _verify(_check_file_arg(path), required, None)
 
 
 def file_sha256(path, data: bytes | None = None) -> str:
@@ -605,7 +607,9 @@ def file_sha256(path, data: bytes | None = None) -> str:
 
     ``data``: the file's bytes if the caller has read them already.
     """
-    path = Path(path)
+    path = _check_file_arg(path)
+    if data is not None and not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be the file's bytes or None, got {type(data).__name__}")
     key = _file_key(path)
     if key not in _DIGESTS:
         _DIGESTS[key] = hashlib.sha256(path.read_bytes() if data is None else data).hexdigest()
@@ -646,14 +650,24 @@ def _data_folder(folder, name: str) -> tuple[Path, bool]:
         raise TypeError(f"folder must be a folder path (str or pathlib.Path) or None for datasets/{name}, "
                         f"got {folder!r}")
     if not Path(folder).is_dir():
-        raise FolderNotFoundError(f"folder {str(folder)!r} is not a folder (it does not exist); pass the folder "
+        raise PathNotFoundError(f"folder {str(folder)!r} is not a folder (it does not exist); pass the folder "
                                   f"holding the files, or None for the course's datasets/{name} "
                                   "(restore it with git if it was deleted)")
     return Path(folder), False
 
 
-class FolderNotFoundError(FileNotFoundError, ValueError):
-    """A ``folder`` argument that does not exist: a missing file (FileNotFoundError) and a bad argument."""
+class PathNotFoundError(FileNotFoundError, ValueError):
+    """A ``folder`` or ``path`` argument that does not exist: a missing file (FileNotFoundError) and a bad argument."""
+
+
+def _check_file_arg(path) -> Path:
+    """A ``path`` argument naming an existing file."""
+    if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+        raise TypeError(f"path must be a file path (str or pathlib.Path), got {path!r}")
+    path = Path(path)
+    if not path.is_file():
+        raise PathNotFoundError(f"path {str(path)!r}: {path} is missing; {_restore_hint(path)}")
+    return path
 
 
 # --------------------------------------------------------------------------

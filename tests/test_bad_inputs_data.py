@@ -53,6 +53,10 @@ FOLDER_DEFAULT = {"none"}
 
 CASES = [
     Case("data.load_instance", lambda: {"name": "order_priority"}),
+    Case("data.verify_checksum", lambda: {"path": folder("surveys/audit_survey.csv"), "required": True}),
+    Case("data.file_sha256", lambda: {"path": folder("surveys/audit_survey.csv"),
+                                      "data": (datasets_dir() / "surveys" / "audit_survey.csv").read_bytes()},
+         accepts={"data": {"none"}}),  # None is the default: the file is read
     Case("data.load_survey", lambda: {"name": "audit_survey", "folder": folder("surveys")},
          accepts={"folder": FOLDER_DEFAULT}),
     Case("data.load_distributor", lambda: {"folder": folder("distributor")}, accepts={"folder": FOLDER_DEFAULT}),
