@@ -8,7 +8,6 @@ full redraw, in English and Chinese; and what the app shows must be exactly what
 from __future__ import annotations
 
 import re
-import time
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -19,7 +18,6 @@ from app_driving import (
     assert_control_updates_in_place,
     chapter_fixtures,
     fingerprint,
-    new_value,
 )
 from test_crm_functions import fixture_tables
 
@@ -170,23 +168,6 @@ def test_app_validates_its_database_and_customer():
     crm.build_database(empty, {"customers": fixture_tables()["customers"]})
     with pytest.raises(ValueError, match="no orders"):
         Customer360App(empty)
-
-
-@pytest.mark.parametrize("name", list(CONTROLS))
-def test_latency_is_interactive(fresh_app, name):
-    """p95 of a control change (queries + compute + draw + PNG) well under a second even on a busy machine.
-
-    The lead's benchmark holds the 100 ms target; this guards against gross regressions only.
-    """
-    app = fresh_app(name)
-    times = []
-    for _ in range(4):
-        for control in CONTROLS[name]:
-            value = new_value(app, control)
-            started = time.perf_counter()
-            app.controls[control].value = value
-            times.append(time.perf_counter() - started)
-    assert np.percentile(times, 95) < 0.5, times
 
 
 def test_apps_repr_is_short_and_stable(apps):
