@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data import validate_table
+from ..data import DatasetError, file_sha256, validate_table
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -37,9 +37,11 @@ def write_tables(folder, tables: dict) -> None:
 def read_tables(folder, schema: dict, restore: str) -> dict:
     """Read ``<name>.csv`` for each table of ``schema``, checked against ``SHA256SUMS`` and the schema.
 
-    Raises ``FileNotFoundError`` for a missing file and ``ValueError`` for a
-    checksum mismatch (corrupted or truncated file), each naming the file and
-    ending with ``restore`` (how to get the file back).
+    Raises ``FileNotFoundError`` for a missing file and
+    :class:`~scm_course.data.DatasetError` (a ``ValueError``) for a checksum
+    mismatch (corrupted or truncated file) or a schema error, each naming the
+    file and ending with ``restore`` (how to get the file back).  Each file is
+    hashed once per process (:func:`~scm_course.data.file_sha256`).
     """
     folder = Path(folder)
     sums_path = folder / "SHA256SUMS"
@@ -55,8 +57,11 @@ def read_tables(folder, schema: dict, restore: str) -> dict:
         if not path.is_file():
             raise FileNotFoundError(f"{path} is missing; {restore}")
         data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != expected.get(f"{name}.csv"):
-            raise ValueError(f"{path} does not match its checksum in SHA256SUMS (corrupted or truncated); {restore}")
+        if file_sha256(path, data) != expected.get(f"{name}.csv"):
+            raise DatasetError(f"{path} does not match its checksum in SHA256SUMS (corrupted or truncated); {restore}")
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
-        tables[name] = validate_table(frame.replace("", np.nan), kinds, name)
+        try:
+            tables[name] = validate_table(frame.replace("", np.nan), kinds, name)
+        except ValueError as err:
+            raise DatasetError(f"{path}: {err}; {restore}") from None
     return tables
