@@ -657,7 +657,9 @@ def volume_profit_matrix(df, volume, profit, split="median") -> pd.DataFrame:
         index=df.index,
     )
     out["quadrant"] = out["volume_level"] + "-" + out["profit_level"]
-    out["strategy"] = [VOLUME_PROFIT_STRATEGIES[(v, p)] for v, p in zip(v_level, p_level)]
+    strategies = np.array([VOLUME_PROFIT_STRATEGIES[(v, p)] for v in ("low", "high") for p in ("low", "high")],
+                          dtype=object)  # looked up, not built per item
+    out["strategy"] = strategies[2 * (v_level == "high") + (p_level == "high")]
     out.attrs["thresholds"] = {"volume": v_cut, "profit": p_cut}
     return out
 
