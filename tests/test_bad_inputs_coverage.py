@@ -48,7 +48,10 @@ def test_every_public_function_is_in_the_matrix():
 
 
 def test_every_case_names_a_public_function_and_calls_it_validly():
+    import matplotlib.pyplot as plt
+
     public = public_functions()
     for name, case in matrix_cases().items():
         assert name in public, f"{name} is not a public function"
         case.function()(**case.valid())  # the valid call must work
+        plt.close("all")  # the plot cases draw figures
