@@ -27,7 +27,14 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
-from ._validation import _preview, as_number_array, as_numeric_series, check_column_args, check_columns, check_option
+from ._validation import (
+    _preview,
+    as_number_array,
+    as_numeric_series,
+    check_column_args,
+    check_columns,
+    check_option,
+)
 
 __all__ = [
     "BULLWHIP_POLICIES",

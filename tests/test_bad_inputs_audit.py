@@ -5,13 +5,13 @@ import functools
 
 import pandas as pd
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course.audit import relative_performance
 from scm_course.data import load_survey
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _survey() -> pd.DataFrame:
     """The course's audit survey (respondent, attribute, rater, score), first 40 respondents."""
     survey = load_survey("audit_survey")
@@ -23,7 +23,7 @@ def survey() -> pd.DataFrame:
     return _survey().copy()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _relative() -> pd.DataFrame:
     return relative_performance(_survey(), "Company A", "Company B")
 

@@ -6,8 +6,8 @@ import functools
 import numpy as np
 import pandas as pd
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course.data import DISTRIBUTOR_SCHEMA, SURVEY_SCHEMA, datasets_dir, generate_distributor
 
 

@@ -5,8 +5,8 @@ import functools
 
 import pandas as pd
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course import crm
 from scm_course.data import load_distributor, load_fulfilment
 from scm_course.demand import DISTRIBUTOR_KPIS, distributor_kpis, simulate_bullwhip

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course.service import service_elements
 
 CASES = [

@@ -5,10 +5,15 @@ import functools
 
 import pandas as pd
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course.data import load_distributor, load_instance
-from scm_course.priority import DEFAULT_POLICY_BANDS, abc_classify, service_policy, textbook_contribution_matrix
+from scm_course.priority import (
+    DEFAULT_POLICY_BANDS,
+    abc_classify,
+    service_policy,
+    textbook_contribution_matrix,
+)
 
 
 def order_priority_args() -> dict:
@@ -26,7 +31,7 @@ def supplier_table() -> dict:
     return {"scores": scores, "weights": dict(zip(s["attributes"], s["importance_mean"]))}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lines() -> pd.DataFrame:
     return load_distributor()["order_lines"].head(400)
 

@@ -5,20 +5,20 @@ import functools
 
 import pandas as pd
 import pytest
-
 from bad_inputs import Case, check, matrix
+
 from scm_course.data import load_fulfilment, load_fulfilment_lines
 from scm_course.service import ORDER_COLUMNS, default_stockout_outcomes, default_stockout_tree
 
 TIMESTAMPS = ["placed_at", "received_at", "released_at", "shipped_at", "delivered_at"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fulfilment() -> pd.DataFrame:
     return load_fulfilment().head(40)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lines() -> pd.DataFrame:
     lines = load_fulfilment_lines()
     return lines[lines["order_id"].isin(_fulfilment()["order_id"])].reset_index(drop=True)

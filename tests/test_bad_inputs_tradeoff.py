@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bad_inputs import Case, check, matrix
 
 # z is a safety factor: any finite number (a negative z is stock below mean demand,
