@@ -1,10 +1,24 @@
-"""Shared fixtures: headless matplotlib, language reset, textbook instances."""
+"""Shared fixtures: headless matplotlib, language reset, textbook instances; no network (loopback only)."""
 from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
 import pytest
 from hypothesis import settings
+
+# No network while the tests run, except loopback (tests/no_network/sitecustomize.py): in this
+# process, and -- through PYTHONPATH, where Python picks it up as sitecustomize -- in every
+# Python subprocess (the notebook kernels of nbval and nbclient, Jupyter/Voila/JupyterHub servers).
+NO_NETWORK_DIR = Path(__file__).resolve().parent / "no_network"
+_spec = importlib.util.spec_from_file_location("scm_course_tests_no_network", NO_NETWORK_DIR / "sitecustomize.py")
+no_network = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(no_network)  # patches socket.socket on import
+if str(NO_NETWORK_DIR) not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NO_NETWORK_DIR), os.environ.get("PYTHONPATH")]))
 
 # Agg for this process only: setting MPLBACKEND would leak into the notebook
 # kernels nbval starts and change what their figure cells display.

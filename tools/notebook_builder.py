@@ -115,8 +115,13 @@ tests:
   ok_format: false"""
 
 #: The grader cell names the notebook's English file; ``edition_file`` turns it into the file of the
-#: edition the language cell chose, so this cell is identical in both editions.
-GRADER_CELL = 'import otter\nfrom scm_course.i18n import edition_file\ngrader = otter.Notebook(edition_file("{filename}"))'
+#: edition the language cell chose, so this cell is identical in both editions.  otter writes a log of
+#: every check into the working directory (the course folder); ``keep_otter_log_in_user_dir`` sends it
+#: to the per-user folder instead (``scm_course.paths``), so the course folders stay read-only.
+GRADER_CELL = ('import otter\nfrom scm_course.i18n import edition_file\n'
+               'from scm_course.paths import keep_otter_log_in_user_dir\n'
+               'keep_otter_log_in_user_dir()  # otter\'s log goes to your own folder, not the course folder\n'
+               'grader = otter.Notebook(edition_file("{filename}"))')
 
 _TEST = '''""" # BEGIN TEST CONFIG
 points: {points}
@@ -415,7 +420,23 @@ def execute(nb, path: Path):
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
+        if "outputs" in cell:
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
+
+
+def coalesce_streams(outputs) -> list:
+    """Merge consecutive stream outputs of the same stream: how a print is cut into kernel
+    messages depends on timing (a loaded machine sends its newline apart), what it shows does not."""
+    merged = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                and last.get("name") == output.get("name")):
+            last["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def run(notebooks, argv=None, doc: str = "") -> int:
