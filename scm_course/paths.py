@@ -73,6 +73,8 @@ def user_dir(*parts: str, create: bool = True) -> Path:
         If a part is not a plain folder name, or ``SCM_COURSE_HOME`` is empty or
         points into one of the course folders (:data:`COURSE_FOLDERS`).
     """
+    if not isinstance(create, bool):
+        raise TypeError(f"create must be True or False, got {create!r}")
     for part in parts:
         if not isinstance(part, str) or not part or part in (".", "..") or any(s in part for s in "/\\:"):
             raise ValueError(f"parts must be plain folder names (no '/', '\\\\', ':' or '..'), got {part!r}")

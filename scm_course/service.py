@@ -667,8 +667,8 @@ def order_performance(orders: pd.DataFrame, lines=None, late_tolerance_days=0, *
     metrics = order_metrics(selected, late_tolerance_days)
     fill = None
     if lines is not None:
-        check_columns(orders, [order], "orders")
-        check_columns(lines, [order], "lines")
+        check_column_args(orders, "orders", order=order)
+        check_column_args(lines, "lines", order=order)
         fill = order_fill_rates(lines[lines[order].isin(selected[order])], order=order)
     peers = orders[_select(orders, {k: v for k, v in where.items() if k != cycle_by})]
     cycle = order_cycle_summary(peers, by=cycle_by, unit=unit, order=order)

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
+import re
+import tempfile
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -188,12 +191,19 @@ def check(case: Case, arg: str, kind: str, index: int) -> None:
     kwargs[arg] = bad
     func = case.function()
     where = f"{case.name}({arg}=<{kind}>)"
-    try:
-        result = func(**kwargs)
+    here = os.getcwd()
+    try:  # in a scratch folder: a bad folder name ("no-such-option") may legitimately be created
+        with tempfile.TemporaryDirectory() as scratch:
+            os.chdir(scratch)
+            try:
+                result = func(**kwargs)
+            finally:
+                os.chdir(here)
     except (ValueError, TypeError) as err:
         message = str(err)
         names = (arg, *case.aliases.get(arg, ()))
-        assert any(name in message for name in names), \
+        # as a word: "a" must not be found inside "data", nor "order" inside "order_id"
+        assert any(re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", message) for name in names), \
             f"{where}: the message does not name the argument {arg!r}: {message!r}"
         assert _raised_in_package(err), (
             f"{where}: {type(err).__name__} raised deep inside a library, not by the course's own checks:\n"
