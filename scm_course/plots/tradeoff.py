@@ -18,9 +18,9 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.markers import TICKLEFT
 from matplotlib.patches import Polygon
 from matplotlib.transforms import offset_copy
-from scipy import stats
 
 from ..i18n import t
+from ..tradeoff import _norm_cdf, _norm_pdf
 from ._checks import (
     check_axes,
     check_column,
@@ -394,7 +394,7 @@ def plot_normal_service(z: float, *, printed=None, ax=None) -> NormalServiceHand
             check_number(p, "printed", "(0, 1]")
     ax = axes_or_new(ax)
     grid = np.linspace(_Z_MIN, _Z_MAX, 400)
-    ax.plot(grid, stats.norm.pdf(grid), color="#222222", lw=1.5)
+    ax.plot(grid, _norm_pdf(grid), color="#222222", lw=1.5)
     area = Polygon(np.zeros((3, 2)), closed=True, facecolor="#4f81bd", alpha=0.45, lw=0)
     ax.add_patch(area)
     line = ax.axvline(0.0, color=CURVE_COLORS["current"], lw=1.5)
@@ -411,7 +411,7 @@ def plot_normal_service(z: float, *, printed=None, ax=None) -> NormalServiceHand
     ax.set_ylabel(t("tradeoff.normal.ylabel"))
     ax.set_title(t("tradeoff.normal.title"))
     handles = NormalServiceHandles(ax, area, line, note)
-    update_normal_service(handles, z, cycle_service_level=float(stats.norm.cdf(z)))
+    update_normal_service(handles, z, cycle_service_level=float(_norm_cdf(z)))
     return handles
 
 
@@ -422,7 +422,7 @@ def update_normal_service(handles: NormalServiceHandles, z: float, *, cycle_serv
     check_number(cycle_service_level, "cycle_service_level", "[0, 1]")
     edge = np.linspace(_Z_MIN, min(z, _Z_MAX), 200)
     verts = np.column_stack([np.concatenate([[_Z_MIN], edge, [edge[-1]]]),
-                             np.concatenate([[0.0], stats.norm.pdf(edge), [0.0]])])
+                             np.concatenate([[0.0], _norm_pdf(edge), [0.0]])])
     handles.area.set_xy(verts)
     handles.line.set_xdata([z, z])
     handles.note.set_text(t("tradeoff.normal.note", z=f"{z:.2f}") + "\n"

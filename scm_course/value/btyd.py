@@ -36,7 +36,7 @@ from numbers import Real
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special
+from scipy import special
 
 from .._validation import as_timestamp, check_column_args, check_columns, check_option, check_seed
 
@@ -405,6 +405,7 @@ def _compress(*columns):
 
 
 def _maximise(objective, start, args, names, what):
+    from scipy import optimize  # on first use: scipy.optimize costs a kernel ~40 MB
     from threadpoolctl import threadpool_limits
 
     # one BLAS thread: L-BFGS-B's tiny vector operations gain nothing from threads, and on a busy

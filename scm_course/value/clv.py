@@ -38,7 +38,6 @@ from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
 
 from .._validation import as_number_array, check_option, check_weights
 from ..priority import weighted_scores
@@ -431,6 +430,8 @@ def service_value_stages(*, benefit_max=100.0, steepness=12.0, midpoint=0.5, cos
         if len(idx) == 0:
             return None
         i = int(idx[0])
+        from scipy import optimize  # on first use: scipy.optimize costs a kernel ~40 MB
+
         return float(optimize.brentq(f, x[i], x[i + 1], xtol=1e-12))
 
     transition = first_drop(3, 0.0)
@@ -655,6 +656,8 @@ def break_even_retention(margin, discount, acquisition_cost, *, periods=None, ti
     top = np.nextafter(upper, 0.0)
     if gap(top) < 0:
         return None
+    from scipy import optimize  # on first use: scipy.optimize costs a kernel ~40 MB
+
     return float(optimize.brentq(gap, 0.0, top, xtol=1e-12))
 
 
