@@ -7,15 +7,21 @@ those modules, so tests and benchmarks cover every app of the course.
 """
 import importlib
 
-from .audit import AuditApp, SegmentApp
-from .base import CourseApp
-from .crm import Customer360App
-from .demand import BullwhipApp, ForecastApp
-from .priority import ABCApp, ContributionMatrixApp, OrderPriorityApp, VolumeProfitApp, WeightedScoresApp
-from .service import OrderPerformanceApp, SatisfactionGapApp, StockoutApp
-from .segment import ClusterApp, RFMApp, WhaleCurveApp
-from .tradeoff import SafetyStockApp, ServiceCostApp
-from .value import CohortApp, CustomerValueApp, RetentionApp
+#: Where each app class lives.  Classes load on first use (``from scm_course.apps import ABCApp``
+#: imports the Chapter 4 apps only), so a notebook's kernel does not pay for every chapter's
+#: models and plots.
+_CLASSES = {
+    "CourseApp": "base",
+    "AuditApp": "audit", "SegmentApp": "audit",
+    "Customer360App": "crm",
+    "BullwhipApp": "demand", "ForecastApp": "demand",
+    "ABCApp": "priority", "ContributionMatrixApp": "priority", "OrderPriorityApp": "priority",
+    "VolumeProfitApp": "priority", "WeightedScoresApp": "priority",
+    "OrderPerformanceApp": "service", "SatisfactionGapApp": "service", "StockoutApp": "service",
+    "ClusterApp": "segment", "RFMApp": "segment", "WhaleCurveApp": "segment",
+    "SafetyStockApp": "tradeoff", "ServiceCostApp": "tradeoff",
+    "CohortApp": "value", "CustomerValueApp": "value", "RetentionApp": "value",
+}
 
 #: App modules (under scm_course.apps) with a ``chapter_apps`` builder.
 APP_MODULES = ("crm", "priority", "tradeoff", "service", "audit", "value", "segment", "demand")
@@ -63,6 +69,18 @@ __all__ = [
     "ForecastApp",
     "BullwhipApp",
 ]
+
+
+def __getattr__(name):
+    if name in _CLASSES:
+        return getattr(importlib.import_module(f"{__name__}.{_CLASSES[name]}"), name)
+    if name in APP_MODULES or name == "base":
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
 
 
 def all_apps(modules=APP_MODULES):
