@@ -305,3 +305,13 @@ def test_bad_transaction_logs_are_named():
         value.calibration_holdout(log, "c", "d", "2024-03-01", "2024-02-01")
     with pytest.raises(TypeError, match="transactions must be a DataFrame"):
         value.summarize_transactions([1, 2], "c", "d")
+
+
+def test_fit_gamma_gamma_says_so_when_the_maximum_is_at_the_edge():
+    """200 customers whose spends hardly vary within a customer: p runs to infinity (found by Hypothesis)."""
+    rng = np.random.default_rng(0)
+    x = rng.integers(1, 10, size=200)
+    nu = rng.gamma(3.0, 1 / 17.25, size=200)
+    m = rng.gamma(10.0 * x, 1 / (nu * x))
+    with pytest.raises(RuntimeError, match=r"found no interior maximum: .*p=.* runs to the edge"):
+        value.fit_gamma_gamma(x.astype(float), m)

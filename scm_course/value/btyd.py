@@ -415,7 +415,16 @@ def _maximise(objective, start, args, names, what):
                                    options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9})
     if not np.all(np.isfinite(result.x)) or not result.success and "ABNORMAL" not in str(result.message):
         raise RuntimeError(f"fit_{what} did not converge: {result.message}")
-    return dict(zip(names, np.exp(result.x).tolist()))
+    fitted = dict(zip(names, np.exp(result.x).tolist()))
+    # log-parameters beyond ±18 (values above 6.6e7 or below 1.5e-8): the likelihood still rises
+    # towards the edge, so these data identify no interior maximum (e.g. for Gamma-Gamma, spends that
+    # vary too little within customers drive p to infinity and v to 0 with their ratio fixed)
+    edge = {k: v for k, v in fitted.items() if not -18.0 <= np.log(v) <= 18.0}
+    if edge:
+        shown = ", ".join(f"{k}={v:.3g}" for k, v in edge.items())
+        raise RuntimeError(f"fit_{what} found no interior maximum: the likelihood keeps rising as {shown} "
+                           "runs to the edge of the parameter space; these data do not identify the model")
+    return fitted
 
 
 def fit_bgnbd(frequency, recency, T) -> dict:
