@@ -87,3 +87,13 @@ def test_import_timing_reports_the_heavy_packages(bench):
     assert r["median_s"] > 0 and r["max_rss_mb"] > 5 and math.isfinite(r["median_s"])
     assert r["heavy_loaded"] == "-"  # import scm_course loads no heavy package
     assert notebooks.heaviest_imports("import json")
+
+
+def test_set_up_cells_do_not_load_scipy_stats_optimize_or_sklearn(bench):
+    """What keeps kernels small: every model and app module loads scipy.stats, scipy.optimize and
+    scikit-learn only inside the functions that need them (an MLE fit, k-means)."""
+    notebooks = bench[2]
+    r = notebooks.time_import("from scm_course import audit, crm, data, demand, priority, segment, service, "
+                              "tradeoff, value; from scm_course.apps import *", runs=1)
+    loaded = set(r["heavy_loaded"].split(","))
+    assert "matplotlib" in loaded and not loaded & {"scipy.stats", "scipy.optimize", "sklearn", "otter"}, loaded
