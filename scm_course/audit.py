@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from . import _multivariate
 from ._validation import _preview, as_number_array, as_numeric_series, check_columns, check_seed
 
 __all__ = [
@@ -375,14 +376,14 @@ def _standardise(wide: pd.DataFrame) -> np.ndarray:
     return ((wide - wide.mean()) / sd).to_numpy()
 
 
-def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed: int = 0) -> pd.DataFrame:
+def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3) -> pd.DataFrame:
     """Group service elements by factor analysis (因子分析法) of one rater's scores.
 
     The respondent x attribute matrix of ``rater``'s scores is standardised
     (z-scores per attribute, so the analysis works on correlations), and a
     maximum-likelihood factor model ``z = L f + e`` with ``n_factors`` common
-    factors is fitted and varimax-rotated (Kaiser 1958), with
-    :class:`sklearn.decomposition.FactorAnalysis`.  Elements that load on the
+    factors is fitted and varimax-rotated (Kaiser 1958), computed as
+    :class:`sklearn.decomposition.FactorAnalysis` does.  Elements that load on the
     same factor are rated alike by customers: customers see them as one
     aspect of service, so the firm can set their relative importance, and
     measure them, as a group.  Lambert & Stock (ch. 4) recommend exactly this
@@ -400,8 +401,7 @@ def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed:
         Whose scores to analyse: ``"importance"`` or a rated firm.
     n_factors : int, default 3
         Number of common factors, 1 <= n_factors < number of attributes.
-    seed : int, default 0
-        Random state of the fit (the solution is deterministic for a seed).
+        The fit is deterministic (exact SVD at every EM step).
 
     Returns
     -------
@@ -418,8 +418,6 @@ def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed:
     >>> fa.groupby("factor").size().sort_index().tolist()
     [4, 3, 3]
     """
-    from sklearn.decomposition import FactorAnalysis
-
     wide = _respondent_matrix(responses, rater)
     n, m = wide.shape
     if isinstance(n_factors, bool) or not isinstance(n_factors, (int, np.integer)) or not 1 <= n_factors < m:
@@ -428,9 +426,10 @@ def factor_groups(responses: pd.DataFrame, rater: str, n_factors: int = 3, seed:
     if n < max(m + 1, 2 * n_factors + 1):
         raise ValueError(f"factor analysis of {m} attributes needs at least {max(m + 1, 2 * n_factors + 1)} "
                          f"respondents with a complete set of {rater!r} scores, got {n}")
-    model = FactorAnalysis(n_components=int(n_factors), rotation="varimax", random_state=check_seed(seed))
-    model.fit(_standardise(wide))
-    loadings = model.components_.T  # attributes x factors
+    loadings, converged = _multivariate.factor_analysis(_standardise(wide), int(n_factors))  # attributes x factors
+    if not converged:
+        raise ValueError(f"the factor model of {rater!r}'s scores did not converge in 1000 iterations; "
+                         "try fewer n_factors")
     order = np.argsort(-(loadings**2).sum(axis=0), kind="stable")
     loadings = loadings[:, order]
     signs = np.sign(loadings[np.abs(loadings).argmax(axis=0), np.arange(loadings.shape[1])])
@@ -449,7 +448,7 @@ def importance_segments(responses: pd.DataFrame, k: int, seed: int = 0) -> dict:
     Each respondent's importance ratings form a profile (one value per
     service element).  The profiles are standardised per element and
     grouped by k-means (MacQueen 1967; Lloyd's algorithm, best of
-    ``n_init=10`` starts, :class:`sklearn.cluster.KMeans`): customers who
+    ``n_init=10`` starts, computed as :class:`sklearn.cluster.KMeans` does): customers who
     rank the elements alike land in the same segment, as seed [000 L27]
     describes.  Segments are numbered by size, the largest = 1 (ties: the
     segment of the earlier respondent first), so results are stable.
@@ -477,17 +476,12 @@ def importance_segments(responses: pd.DataFrame, k: int, seed: int = 0) -> dict:
     >>> int(seg["sizes"].sum()), list(seg["sizes"].index)
     (100, [1, 2, 3])
     """
-    from sklearn.cluster import KMeans
-
     wide = _respondent_matrix(responses, IMPORTANCE, name="importance rater")
     n = len(wide)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k < max(n, 3):
         raise ValueError(f"k must be a whole number from 2 to {max(n - 1, 2)} (fewer than the {n} respondents), "
                          f"got {k!r}")
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):  # threaded k-means on tiny data is ~25x slower on a busy 2-core machine
-        labels = KMeans(n_clusters=int(k), n_init=10, random_state=check_seed(seed)).fit_predict(_standardise(wide))
+    labels, _ = _multivariate.kmeans(_standardise(wide), int(k), n_init=10, seed=check_seed(seed))
     counts = np.bincount(labels, minlength=int(k))
     first = np.array([np.flatnonzero(labels == c)[0] if counts[c] else n for c in range(int(k))])
     order = sorted(range(int(k)), key=lambda c: (-counts[c], first[c]))

@@ -43,6 +43,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from . import _multivariate
 from ._validation import (
     _preview,
     as_numeric_series,
@@ -670,7 +671,8 @@ def kmeans_segments(features, k, seed=0, *, log=()) -> dict:
     ``z = (x - mean) / sd`` (population sd), so every feature counts alike;
     k-means then minimises the within-cluster sum of squares (inertia)
     ``sum_i ||z_i - c_(cluster i)||^2`` (Lloyd's algorithm, best of
-    ``n_init=10`` starts, :class:`sklearn.cluster.KMeans`).  Segments are
+    ``n_init=10`` starts from k-means++ seeds, computed as
+    :class:`sklearn.cluster.KMeans` does).  Segments are
     numbered by size, the largest = 1 (ties: the segment of the customer that
     comes first in ``features``), so the result does not depend on the
     arbitrary label order of the fit.
@@ -703,9 +705,6 @@ def kmeans_segments(features, k, seed=0, *, log=()) -> dict:
     >>> seg["segment"].tolist(), seg["sizes"].tolist()
     ([1, 1, 1, 2, 2], [3, 2])
     """
-    from sklearn.cluster import KMeans
-    from threadpoolctl import threadpool_limits
-
     orig, work = _feature_matrix(features, log)
     n = len(orig)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k < max(n, 3):
@@ -714,11 +713,8 @@ def kmeans_segments(features, k, seed=0, *, log=()) -> dict:
     k = int(k)
     seed = check_seed(seed)
     scaled = _standardise(work)
-    # One thread: on a small matrix OpenMP start-up and contention cost far more than
-    # the arithmetic (25x slower on a busy 2-core machine); results are identical.
-    with threadpool_limits(1):
-        model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(scaled.to_numpy())
-    segment = pd.Series(_renumber_by_size(model.labels_, k), index=orig.index, name="segment")
+    labels, inertia = _multivariate.kmeans(scaled.to_numpy(), k, n_init=10, seed=seed)
+    segment = pd.Series(_renumber_by_size(labels, k), index=orig.index, name="segment")
     profiles = orig.groupby(segment.to_numpy()).mean()
     profiles.index.name = "segment"
     centers = scaled.groupby(segment.to_numpy()).mean()
@@ -726,7 +722,7 @@ def kmeans_segments(features, k, seed=0, *, log=()) -> dict:
     sizes = segment.value_counts().sort_index().rename("customers")
     sizes.index.name = "segment"
     return {"segment": segment, "sizes": sizes, "profiles": profiles, "centers": centers, "scaled": scaled,
-            "inertia": float(model.inertia_)}
+            "inertia": inertia}
 
 
 def choose_k(features, k_values=range(2, 9), seed=0, *, log=()) -> pd.DataFrame:
@@ -746,8 +742,6 @@ def choose_k(features, k_values=range(2, 9), seed=0, *, log=()) -> pd.DataFrame:
     >>> choose_k(x, [2, 3])["silhouette"].idxmax()
     3
     """
-    from sklearn.metrics import silhouette_score
-
     if isinstance(k_values, (str, bytes)) or not isinstance(k_values, (Sequence, range, np.ndarray)):
         raise TypeError(f"k_values must be a sequence of whole numbers >= 2, got {k_values!r}")
     ks = [_whole(k, "k_values", 2) for k in k_values]
@@ -757,7 +751,7 @@ def choose_k(features, k_values=range(2, 9), seed=0, *, log=()) -> pd.DataFrame:
     rows = []
     for k in ks:
         fit = kmeans_segments(features, k, seed=seed, log=log)
-        sil = silhouette_score(fit["scaled"].to_numpy(), fit["segment"].to_numpy())
+        sil = _multivariate.silhouette_score(fit["scaled"].to_numpy(), fit["segment"].to_numpy())
         rows.append((k, fit["inertia"], float(sil)))
     return pd.DataFrame(rows, columns=["k", "inertia", "silhouette"]).set_index("k")
 
@@ -776,18 +770,15 @@ def principal_components(features, n_components: int = 2, *, log=()) -> pd.DataF
     >>> round(principal_components(x, 1).attrs["explained_variance_ratio"][0], 3)
     1.0
     """
-    from sklearn.decomposition import PCA
-
     _, work = _feature_matrix(features, log)
     n_components = _whole(n_components, "n_components", 1, work.shape[1])
     scaled = _standardise(work)
-    pca = PCA(n_components=n_components).fit(scaled.to_numpy())
-    comps = pca.components_
+    comps, ratio = _multivariate.pca(scaled.to_numpy(), n_components)
     signs = np.sign(comps[np.arange(n_components), np.abs(comps).argmax(axis=1)])
     comps = comps * signs[:, None]
     coords = scaled.to_numpy() @ comps.T
     out = pd.DataFrame(coords, index=work.index, columns=[f"PC{i + 1}" for i in range(n_components)])
-    out.attrs["explained_variance_ratio"] = pca.explained_variance_ratio_.tolist()
+    out.attrs["explained_variance_ratio"] = ratio.tolist()
     out.attrs["loadings"] = pd.DataFrame(comps.T, index=work.columns, columns=out.columns)
     return out
 

@@ -53,7 +53,7 @@ def test_factor_analysis_on_the_dealer_survey(suppliers, rater):
 
 
 def test_factor_analysis_is_deterministic_and_sign_normalised(audit):
-    a, b = factor_groups(audit, "Company A", seed=0), factor_groups(audit, "Company A", seed=0)
+    a, b = factor_groups(audit, "Company A"), factor_groups(audit, "Company A")
     pd.testing.assert_frame_equal(a, b)
     loadings = a[["factor_1", "factor_2", "factor_3"]].to_numpy()
     assert (loadings[np.abs(loadings).argmax(axis=0), [0, 1, 2]] > 0).all()

@@ -57,7 +57,7 @@ CASES = [
     Case("audit.action_plan", lambda: {"relative": relative(), "importance_threshold": 5.0, "parity": 1.0,
                                        "cuts": (3.0, 5.0)},
          accepts=ON_ANY_SCALE),
-    Case("audit.factor_groups", lambda: {"responses": survey(), "rater": "Company A", "n_factors": 2, "seed": 0},
+    Case("audit.factor_groups", lambda: {"responses": survey(), "rater": "Company A", "n_factors": 2},
          accepts={"responses": {"duplicate keys"}}),
     Case("audit.importance_segments", lambda: {"responses": survey(), "k": 3, "seed": 0},
          accepts={"responses": {"duplicate keys"}}),

@@ -383,7 +383,7 @@ What follows is therefore a check that the methods recover a known structure, no
 
 ### Factor analysis of the performance ratings (绩效评分的因子分析)
 
-`factor_groups` standardises each element's ratings and fits a three-factor model with varimax rotation (scikit-learn); each element is assigned to the factor it loads on most.
+`factor_groups` standardises each element's ratings and fits a three-factor maximum-likelihood model with varimax rotation; each element is assigned to the factor it loads on most.
 """),
     code("""
 loadings = audit.factor_groups(survey, "Company A", n_factors=3)
