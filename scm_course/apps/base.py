@@ -28,6 +28,7 @@ import ipywidgets as widgets
 import PIL.Image
 
 from ..plots import new_figure
+from ._text_cache import TextBitmapCache
 
 __all__ = ["CourseApp"]
 
@@ -181,7 +182,10 @@ class CourseApp(widgets.VBox):
         data change).  After that the static part -- axes, ticks, labels -- is
         cached as a bitmap and only the data artists are drawn over it
         (blitting); the cache is rebuilt whenever limits, ticks or labels
-        change.  Pillow encodes the canvas buffer directly.
+        change.  Texts that did not change since the last frame are pasted
+        from their bitmaps (:class:`~scm_course.apps._text_cache.TextBitmapCache`)
+        instead of being rasterised again.  Pillow encodes the canvas buffer
+        directly.
         """
         canvas = self.figure.canvas
         start = time.perf_counter()
@@ -193,8 +197,11 @@ class CourseApp(widgets.VBox):
                 for artist in artists:
                     artist.set_animated(True)
             self._background, self._signature = None, None
+            self._texts = TextBitmapCache(self.figure)
         signature = self._static_signature()
-        blitted = signature == self._signature
+        if signature != self._signature:
+            self._texts.clear()  # texts' keys assume the transforms of the static part
+        blitted = signature == self._signature and self._background is not None
         if not blitted:
             canvas.draw()  # animated (data) artists are skipped: static part only
             self._background, self._signature = canvas.copy_from_bbox(self.figure.bbox), signature
@@ -202,7 +209,7 @@ class CourseApp(widgets.VBox):
             canvas.restore_region(self._background)
         for ax, artists in self._groups:
             for artist in artists:
-                ax.draw_artist(artist)
+                self._texts.draw(ax, artist)
         self.last_frame = (blitted, time.perf_counter() - start)
         width, height = canvas.get_width_height(physical=True)
         image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -227,4 +234,4 @@ class CourseApp(widgets.VBox):
             for _, artists in groups:
                 for artist in artists:
                     artist.set_animated(True)
-            self._signature = None  # the canvas was overwritten: rebuild the cache next time
+            self._background = None  # the canvas was overwritten: recapture the static part next time
