@@ -28,7 +28,7 @@ import ipywidgets as widgets
 import PIL.Image
 
 from ..plots import new_figure
-from ._text_cache import TextBitmapCache
+from ._bitmap_cache import BitmapCache
 
 __all__ = ["CourseApp"]
 
@@ -183,7 +183,7 @@ class CourseApp(widgets.VBox):
         cached as a bitmap and only the data artists are drawn over it
         (blitting); the cache is rebuilt whenever limits, ticks or labels
         change.  Texts that did not change since the last frame are pasted
-        from their bitmaps (:class:`~scm_course.apps._text_cache.TextBitmapCache`)
+        from their bitmaps (:class:`~scm_course.apps._bitmap_cache.BitmapCache`)
         instead of being rasterised again.  Pillow encodes the canvas buffer
         directly.
         """
@@ -197,10 +197,10 @@ class CourseApp(widgets.VBox):
                 for artist in artists:
                     artist.set_animated(True)
             self._background, self._signature = None, None
-            self._texts = TextBitmapCache(self.figure)
+            self._bitmaps = BitmapCache(self.figure)
         signature = self._static_signature()
         if signature != self._signature:
-            self._texts.clear()  # texts' keys assume the transforms of the static part
+            self._bitmaps.clear()  # texts' keys assume the transforms of the static part
         blitted = signature == self._signature and self._background is not None
         if not blitted:
             canvas.draw()  # animated (data) artists are skipped: static part only
@@ -209,7 +209,7 @@ class CourseApp(widgets.VBox):
             canvas.restore_region(self._background)
         for ax, artists in self._groups:
             for artist in artists:
-                self._texts.draw(ax, artist)
+                self._bitmaps.draw(ax, artist)
         self.last_frame = (blitted, time.perf_counter() - start)
         width, height = canvas.get_width_height(physical=True)
         image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

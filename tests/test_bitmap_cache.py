@@ -1,4 +1,4 @@
-"""The apps' text bitmap cache: pasted texts look exactly like drawn ones, and a change is never missed."""
+"""The apps' bitmap cache: pasted texts and legends look exactly like drawn ones, and a change is never missed."""
 from __future__ import annotations
 
 import io
@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from scm_course.apps import app_keys
-from scm_course.apps._text_cache import TextBitmapCache, text_key
+from scm_course.apps._bitmap_cache import BitmapCache, bitmap_key, legend_key, text_key
 
 matplotlib.use("agg")
 
@@ -54,7 +54,7 @@ def test_pasted_texts_equal_drawn_texts():
     background = fig.canvas.copy_from_bbox(fig.bbox)
     artists = [ax.lines[0], *texts]
     drawn = _draw(fig, ax, background, artists)
-    cache = TextBitmapCache(fig)
+    cache = BitmapCache(fig)
     first = _draw(fig, ax, background, artists, cache)  # rasterised on the scratch canvas, then pasted
     again = _draw(fig, ax, background, artists, cache)  # all from the cache
     assert cache.misses == len(texts) and cache.hits == len(texts)
@@ -77,7 +77,7 @@ def test_pasted_texts_equal_drawn_texts():
 def test_any_visible_change_invalidates_the_bitmap(change):
     fig, ax, texts = _figure_with_texts()
     background = fig.canvas.copy_from_bbox(fig.bbox)
-    cache = TextBitmapCache(fig)
+    cache = BitmapCache(fig)
     _draw(fig, ax, background, texts, cache)
     before = text_key(texts[0])
     change(texts[0])
@@ -91,7 +91,7 @@ def test_any_visible_change_invalidates_the_bitmap(change):
 def test_box_colour_changed_on_the_patch_itself_invalidates_the_bitmap():
     fig, ax, texts = _figure_with_texts()
     background = fig.canvas.copy_from_bbox(fig.bbox)
-    cache = TextBitmapCache(fig)
+    cache = BitmapCache(fig)
     _draw(fig, ax, background, texts, cache)
     texts[1].get_bbox_patch().set_facecolor("tab:blue")
     fast = _draw(fig, ax, background, texts, cache)
@@ -107,6 +107,58 @@ def test_texts_with_arrows_or_effects_are_drawn_the_ordinary_way():
     halo = ax.text(0.5, 0.5, "halo", path_effects=[patheffects.withStroke(linewidth=3, foreground="w")])
     assert text_key(arrow) is None and text_key(halo) is None
     assert text_key(ax.lines[0] if ax.lines else ax.patch) is None
+
+
+def _figure_with_legend(**kwargs):
+    fig = Figure(figsize=(6, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1], color="tab:blue", label="forecast", animated=True)
+    ax.scatter([0.2, 0.5], [0.3, 0.6], color="tab:orange", label="customers", animated=True)
+    ax.bar([0.8], [0.5], width=0.1, color="tab:green", label="orders", animated=True)
+    legend = ax.legend(**{"loc": "upper left", "title": "Series", **kwargs})
+    legend.set_animated(True)
+    fig.canvas.draw()
+    return fig, ax, legend
+
+
+def test_pasted_legend_equals_drawn_legend():
+    fig, ax, legend = _figure_with_legend()
+    background = fig.canvas.copy_from_bbox(fig.bbox)
+    drawn = _draw(fig, ax, background, [legend])
+    cache = BitmapCache(fig)
+    for _ in range(2):
+        assert np.abs(_draw(fig, ax, background, [legend], cache) - drawn).max() <= 2
+    assert (cache.misses, cache.hits) == (1, 1)
+
+
+@pytest.mark.parametrize("change", [
+    lambda lg: lg.get_texts()[0].set_text("actual"),
+    lambda lg: lg.get_texts()[1].set_color("red"),
+    lambda lg: lg.legend_handles[0].set_color("black"),
+    lambda lg: lg.legend_handles[0].set_linestyle("--"),
+    lambda lg: lg.legend_handles[1].set_facecolor("black"),
+    lambda lg: lg.legend_handles[2].set_facecolor("black"),
+    lambda lg: lg.get_title().set_text("Other"),
+    lambda lg: lg.set_loc("lower right"),
+    lambda lg: lg.get_frame().set_facecolor("yellow"),
+    lambda lg: lg.set_visible(False),
+])
+def test_any_visible_change_of_a_legend_invalidates_its_bitmap(change):
+    fig, ax, legend = _figure_with_legend()
+    background = fig.canvas.copy_from_bbox(fig.bbox)
+    cache = BitmapCache(fig)
+    _draw(fig, ax, background, [legend], cache)
+    before = legend_key(legend)
+    change(legend)
+    assert legend_key(legend) != before
+    fast = _draw(fig, ax, background, [legend], cache)
+    assert np.abs(fast - _draw(fig, ax, background, [legend])).max() <= 2
+
+
+def test_a_legend_placed_best_follows_the_data_and_is_never_cached():
+    _, _, legend = _figure_with_legend(loc="best")
+    assert legend_key(legend) is None and bitmap_key(legend) is None
 
 
 # --------------------------------------------------------------------------
@@ -151,4 +203,4 @@ def test_app_frames_with_pasted_texts_equal_full_redraws(key):
     assert compared
     if any(ax.texts for ax in app.figure.axes) and key not in {"priority.volume_profit", "priority.weighted_scores",
                                                                  "segment.whale"}:
-        assert app._texts.hits > 0, f"{key}: no text was ever reused"
+        assert app._bitmaps.hits > 0, f"{key}: no text or legend was ever reused"
