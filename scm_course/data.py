@@ -501,13 +501,21 @@ def load_fulfilment_lines(folder=None) -> pd.DataFrame:
     return _load_fulfilment(folder)["fulfilment_lines"]
 
 
-def _load_fulfilment(folder) -> dict:
-    folder, required = _data_folder(folder, "distributor")
-    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in FULFILMENT_SCHEMA}
+def _load_tables(folder, kind: str, schema: dict, check) -> dict:
+    """Read every table of ``schema`` from the ``kind`` data folder and run ``check`` on them.
+
+    A table that fails its check gives a :class:`DatasetError` naming the folder.
+    """
+    folder, required = _data_folder(folder, kind)
+    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in schema}
     try:
-        return _check_fulfilment(tables)
+        return check(tables)
     except ValueError as err:
         raise DatasetError(f"{folder}: {err}") from None
+
+
+def _load_fulfilment(folder) -> dict:
+    return _load_tables(folder, "distributor", FULFILMENT_SCHEMA, _check_fulfilment)
 
 
 def _read_csv(path: Path, required: bool = False) -> pd.DataFrame:
@@ -956,12 +964,7 @@ def load_distributor(folder=None) -> dict[str, pd.DataFrame]:
         If a column is missing or holds bad values; the message names the
         file and the column.
     """
-    folder, required = _data_folder(folder, "distributor")
-    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in DISTRIBUTOR_SCHEMA}
-    try:
-        return _check_distributor(tables)
-    except ValueError as err:
-        raise DatasetError(f"{folder}: {err}") from None
+    return _load_tables(folder, "distributor", DISTRIBUTOR_SCHEMA, _check_distributor)
 
 
 # --------------------------------------------------------------------------
@@ -1195,12 +1198,7 @@ def load_logistics(folder=None) -> dict[str, pd.DataFrame]:
         ``customers`` (missing fields as NaN) and ``shipments`` (dates
         parsed), columns in :data:`LOGISTICS_SCHEMA`.
     """
-    folder, required = _data_folder(folder, "logistics")
-    tables = {name: _read_csv(folder / f"{name}.csv", required) for name in LOGISTICS_SCHEMA}
-    try:
-        return _check_logistics(tables)
-    except ValueError as err:
-        raise DatasetError(f"{folder}: {err}") from None
+    return _load_tables(folder, "logistics", LOGISTICS_SCHEMA, _check_logistics)
 
 
 # --------------------------------------------------------------------------
