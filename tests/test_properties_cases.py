@@ -40,17 +40,6 @@ def _corrupt_one_byte(folder: Path, data) -> Path:
     return path
 
 
-def _round_trip_then_corrupt(case, written, tables, data):
-    """``case.write(folder, written)`` then ``case.load`` gives ``tables``; one corrupted byte is refused by name."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        case.write(folder, written)
-        _same_tables(case.load(folder), tables)
-        bad = _corrupt_one_byte(folder, data)
-        with pytest.raises(ValueError, match=bad.name):
-            case.load(folder)
-
-
 @settings(max_examples=8)
 @given(seeds, st.data())
 def test_appliance_grid_round_trip_and_corruption(seed, data):
@@ -61,7 +50,13 @@ def test_appliance_grid_round_trip_and_corruption(seed, data):
     assert not demand.duplicated(["week", "distributor_id", "class_id"]).any()
     assert (demand["units"] >= 0).all() and tables["distributors"]["channel"].isin(appliance.CHANNELS).all()
     assert (tables["product_classes"]["unit_price"] > tables["product_classes"]["unit_cost"]).all()
-    _round_trip_then_corrupt(appliance, seed, tables, data)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        appliance.write(folder, seed)
+        _same_tables(appliance.load(folder), tables)
+        bad = _corrupt_one_byte(folder, data)
+        with pytest.raises(ValueError, match=bad.name):
+            appliance.load(folder)
 
 
 @settings(max_examples=5)
@@ -76,11 +71,23 @@ def test_grocery_design_round_trip_and_corruption(seed, data):
     assert len(per_cell) == grocery.N_STORES * len(tables["categories"]) and (per_cell == 20).all()
     assert shelf["date"].min() >= pd.Timestamp(grocery._AUDIT_START)
     assert (shelf["date"] - pd.Timestamp(grocery._AUDIT_START)).dt.days.max() < grocery._AUDIT_DAYS
-    _round_trip_then_corrupt(grocery, seed, tables, data)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        grocery.write(folder, seed)
+        _same_tables(grocery.load(folder), tables)
+        bad = _corrupt_one_byte(folder, data)
+        with pytest.raises(ValueError, match=bad.name):
+            grocery.load(folder)
 
 
 @settings(max_examples=6)
 @given(seeds, st.data())
 def test_industrial_audit_round_trip_and_corruption(seed, data):
     tables = industrial_audit.generate(seed)
-    _round_trip_then_corrupt(industrial_audit, tables, tables, data)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        industrial_audit.write(folder, tables)
+        _same_tables(industrial_audit.load(folder), tables)
+        bad = _corrupt_one_byte(folder, data)
+        with pytest.raises(ValueError, match=bad.name):
+            industrial_audit.load(folder)
